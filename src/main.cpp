@@ -1,0 +1,66 @@
+// SPDX-License-Identifier: Apache-2.0
+// kubecanvas: the desktop modeler. `kubecanvas [PROJECT] [--screenshot FILE.png] [--size WxH]`.
+#include "app/main_window.h"
+#include "document/document.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QTimer>
+
+#include <cstdio>
+
+int main(int argc, char **argv)
+{
+    QApplication application(argc, argv);
+    QApplication::setApplicationName("KubeCanvas");
+    QApplication::setApplicationVersion(KUBECANVAS_VERSION);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription("KubeCanvas: a visual modeler and emulator for Kubernetes.");
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument("project", "Project or manifest file to open (default: the demo).");
+    QCommandLineOption screenshotOption("screenshot", "Render the window to FILE and exit.", "FILE");
+    QCommandLineOption sizeOption("size", "Window size for --screenshot, e.g. 1600x1000.", "WxH",
+                                  "1440x900");
+    parser.addOption(screenshotOption);
+    parser.addOption(sizeOption);
+    parser.process(application);
+
+    app::document::Document document;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.isEmpty()) {
+        QFile demo(":/samples/demo.yaml");
+        demo.open(QIODevice::ReadOnly);
+        document.loadText(demo.readAll(), "demo.yaml");
+    } else {
+        QString error;
+        if (!document.load(positional.first(), &error)) {
+            std::fprintf(stderr, "kubecanvas: cannot open %s\n%s\n",
+                         qPrintable(positional.first()), qPrintable(error));
+            return 1;
+        }
+    }
+
+    app::MainWindow window(&document);
+    if (parser.isSet(screenshotOption)) {
+        const QStringList size = parser.value(sizeOption).split('x');
+        if (size.size() == 2)
+            window.resize(size[0].toInt(), size[1].toInt());
+        window.show();
+        int status = 0;
+        QTimer::singleShot(0, &window, [&] {
+            if (!window.saveScreenshot(parser.value(screenshotOption))) {
+                std::fprintf(stderr, "kubecanvas: cannot write %s\n",
+                             qPrintable(parser.value(screenshotOption)));
+                status = 1;
+            }
+            QApplication::quit();
+        });
+        QApplication::exec();
+        return status;
+    }
+    window.show();
+    return QApplication::exec();
+}
