@@ -113,6 +113,7 @@ std::optional<NodeSelectorRequirement> parseRequirement(const Value &value, cons
             }
         }
     } else {
+        bool keyChecked = false;
         if (!op) {
             errors.push_back(field::invalid(field::child(path, "operator"), field::quote(opText),
                                             "not a valid selector operator", pos));
@@ -127,13 +128,14 @@ std::optional<NodeSelectorRequirement> parseRequirement(const Value &value, cons
                                              "must be specified single value when `operator` is 'Lt' or 'Gt'", pos));
         } else {
             // what the scheduler's labels.NewRequirement would refuse at matching time
+            keyChecked = true;
             auto made = LabelRequirement::make(r.key, toSelectorOperator(r.op), r.values, path);
             for (auto &e : made.errors) {
                 e.pos = pos;
                 errors.push_back(std::move(e));
             }
         }
-        if (!op || r.values.empty()) {
+        if (!keyChecked) {
             for (const auto &msg : isQualifiedName(r.key))
                 errors.push_back(field::invalid(field::child(path, "key"), field::quote(r.key), msg, pos));
         }

@@ -104,7 +104,11 @@ std::optional<Suffix> interpret(std::string_view s)
             negative = digits[0] == '-';
             digits.remove_prefix(1);
         }
-        if (digits.empty() || digits.size() > 10)
+        if (digits.empty())
+            return std::nullopt;
+        while (digits.size() > 1 && digits[0] == '0') // ParseInt allows leading zeros
+            digits.remove_prefix(1);
+        if (digits.size() > 10)
             return std::nullopt;
         std::int64_t v = 0;
         for (const char c : digits) {

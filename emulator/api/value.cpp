@@ -2,6 +2,7 @@
 #include "value.h"
 
 #include <cassert>
+#include <new>
 #include <charconv>
 #include <cmath>
 #include <cstdlib>
@@ -171,6 +172,95 @@ ValueKind resolvePlainScalar(std::string_view text)
     return ValueKind::String;
 }
 
+Value::Value(const Value &other)
+    : m_pos(other.m_pos), m_kind(other.m_kind), m_style(other.m_style)
+{
+    if (other.isCollection())
+        new (&m_children) std::vector<Value>(other.m_children);
+    else
+        new (&m_text) std::string(other.m_text);
+}
+
+Value::Value(Value &&other) noexcept
+    : m_pos(other.m_pos), m_kind(other.m_kind), m_style(other.m_style)
+{
+    if (other.isCollection())
+        new (&m_children) std::vector<Value>(std::move(other.m_children));
+    else
+        new (&m_text) std::string(std::move(other.m_text));
+}
+
+Value &Value::operator=(const Value &other)
+{
+    if (this != &other) {
+        Value copy(other);
+        *this = std::move(copy);
+    }
+    return *this;
+}
+
+Value &Value::operator=(Value &&other) noexcept
+{
+    if (this == &other)
+        return *this;
+    // `other` may live inside our own children (v = std::move(v.at(0))): read everything out
+    // of it before our storage is released.
+    const SourcePos pos = other.m_pos;
+    const ValueKind kind = other.m_kind;
+    const ScalarStyle style = other.m_style;
+    if (isCollection() && other.isCollection()) {
+        // Move out first: `other` may live inside our own children.
+        std::vector<Value> moved = std::move(other.m_children);
+        m_children = std::move(moved);
+    } else if (!isCollection() && !other.isCollection()) {
+        m_text = std::move(other.m_text);
+    } else if (other.isCollection()) {
+        std::vector<Value> moved = std::move(other.m_children);
+        destroyStorage();
+        new (&m_children) std::vector<Value>(std::move(moved));
+    } else {
+        std::string moved = std::move(other.m_text);
+        destroyStorage();
+        new (&m_text) std::string(std::move(moved));
+    }
+    m_pos = pos;
+    m_kind = kind;
+    m_style = style;
+    return *this;
+}
+
+Value::~Value()
+{
+    destroyStorage();
+}
+
+void Value::destroyStorage()
+{
+    if (isCollection())
+        m_children.~vector();
+    else
+        m_text.~basic_string();
+}
+
+void Value::becomeCollection(ValueKind kind)
+{
+    destroyStorage();
+    new (&m_children) std::vector<Value>();
+    m_kind = kind;
+}
+
+const std::string &Value::text() const
+{
+    static const std::string empty;
+    return isCollection() ? empty : m_text;
+}
+
+const std::vector<Value> &Value::items() const
+{
+    static const std::vector<Value> empty;
+    return m_kind == ValueKind::Sequence ? m_children : empty;
+}
+
 Value Value::null(SourcePos pos)
 {
     Value v;
@@ -212,7 +302,7 @@ Value Value::scalar(ValueKind kind, std::string text, ScalarStyle style, SourceP
 Value Value::sequence(SourcePos pos)
 {
     Value v;
-    v.m_kind = ValueKind::Sequence;
+    v.becomeCollection(ValueKind::Sequence);
     v.m_pos = pos;
     return v;
 }
@@ -220,7 +310,7 @@ Value Value::sequence(SourcePos pos)
 Value Value::mapping(SourcePos pos)
 {
     Value v;
-    v.m_kind = ValueKind::Mapping;
+    v.becomeCollection(ValueKind::Mapping);
     v.m_pos = pos;
     return v;
 }
@@ -263,6 +353,8 @@ std::optional<double> Value::asDouble() const
 
 std::size_t Value::size() const
 {
+    if (!isCollection())
+        return 0;
     return m_kind == ValueKind::Mapping ? m_children.size() / 2 : m_children.size();
 }
 
@@ -289,7 +381,7 @@ const Value *Value::find(std::string_view key) const
     if (m_kind != ValueKind::Mapping)
         return nullptr;
     for (std::size_t i = 0; i + 1 < m_children.size(); i += 2) {
-        if (m_children[i].m_text == key)
+        if (m_children[i].text() == key)
             return &m_children[i + 1];
     }
     return nullptr;
@@ -320,7 +412,7 @@ Value &Value::insertAfter(std::string_view after, std::string_view key, Value va
     std::size_t insertAt = 0;
     if (!after.empty()) {
         for (std::size_t i = 0; i + 1 < m_children.size(); i += 2) {
-            if (m_children[i].m_text == after) {
+            if (m_children[i].text() == after) {
                 insertAt = i + 2;
                 break;
             }
@@ -337,7 +429,7 @@ bool Value::remove(std::string_view key)
     if (m_kind != ValueKind::Mapping)
         return false;
     for (std::size_t i = 0; i + 1 < m_children.size(); i += 2) {
-        if (m_children[i].m_text == key) {
+        if (m_children[i].text() == key) {
             m_children.erase(m_children.begin() + static_cast<std::ptrdiff_t>(i),
                              m_children.begin() + static_cast<std::ptrdiff_t>(i + 2));
             return true;

@@ -27,7 +27,13 @@ enum class ScalarStyle : std::uint8_t { Plain, SingleQuoted, DoubleQuoted, Liter
 class Value
 {
 public:
-    Value() = default; // null
+    Value() : m_text() {} // null
+    Value(const Value &other);
+    Value(Value &&other) noexcept;
+    Value &operator=(const Value &other);
+    Value &operator=(Value &&other) noexcept;
+    ~Value();
+
     static Value null(SourcePos pos = {});
     static Value boolean(bool b, SourcePos pos = {});
     static Value integer(std::int64_t i, SourcePos pos = {});
@@ -53,7 +59,7 @@ public:
     void setPos(SourcePos pos) { m_pos = pos; }
 
     /// The scalar's text: a string's content, or a number/bool/null as written.
-    const std::string &text() const { return m_text; }
+    const std::string &text() const;
     std::optional<bool> asBool() const;
     std::optional<std::int64_t> asInt() const;   ///< Int, or a Float with an integral value
     std::optional<double> asDouble() const;      ///< Int or Float
@@ -63,7 +69,7 @@ public:
     const Value &at(std::size_t index) const;    ///< sequence item
     Value &at(std::size_t index);
     void append(Value item);
-    const std::vector<Value> &items() const { return m_children; } ///< sequence items
+    const std::vector<Value> &items() const; ///< sequence items (empty for other kinds)
 
     // --- Mappings: keys are scalars (usually strings), kept in source order.
     struct Entry;
@@ -88,8 +94,16 @@ public:
     static const char *describe(ValueKind kind);
 
 private:
-    std::string m_text;
-    std::vector<Value> m_children; // sequence items, or mapping key,value,key,value...
+    bool isCollection() const { return m_kind == ValueKind::Sequence || m_kind == ValueKind::Mapping; }
+    void destroyStorage();
+    void becomeCollection(ValueKind kind);
+
+    // A value is a scalar or a collection, never both, so the two share storage: this keeps a
+    // Value at 48 bytes, which matters with millions of them (150,000 pods).
+    union {
+        std::string m_text;             // scalars
+        std::vector<Value> m_children;  // sequence items, or mapping key,value,key,value...
+    };
     SourcePos m_pos;
     ValueKind m_kind = ValueKind::Null;
     ScalarStyle m_style = ScalarStyle::Plain;

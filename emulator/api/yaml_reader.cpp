@@ -33,16 +33,25 @@ struct DocumentChunk
 
 /// Builds Values from yaml-cpp's parse events: no YAML::Node is ever created, which is both
 /// faster and lighter, and keeps every scalar's source text.
+/// Thrown from inside yaml-cpp's callbacks to stop a parser that no longer makes progress.
+struct ParserLoopDetected
+{};
+
 class ValueBuilder : public YAML::EventHandler
 {
 public:
     ValueBuilder(const std::string &file, std::string_view source, std::uint32_t lineOffset,
                  YamlReader::Result &result)
         : m_file(file), m_source(source), m_lineOffset(lineOffset), m_result(result)
+        // YAML yields at most about two events per character; yaml-cpp 0.7 can loop forever
+        // emitting empty documents on some malformed input (e.g. "{},\n{"). The budget turns
+        // that hang into an error.
+        , m_eventBudget(4 * source.size() + 256)
     {}
 
     void OnDocumentStart(const YAML::Mark &mark) override
     {
+        countEvent();
         m_stack.clear();
         m_anchors.clear();
         m_aliasedValues = 0;
@@ -53,6 +62,7 @@ public:
 
     void OnDocumentEnd() override
     {
+        countEvent();
         if (m_hasRoot && !m_aborted && !m_root.isNull())
             m_result.documents.push_back({std::move(m_root), m_documentPos});
         m_root = Value();
@@ -61,11 +71,13 @@ public:
 
     void OnNull(const YAML::Mark &mark, YAML::anchor_t anchor) override
     {
+        countEvent();
         add(Value::null(toPos(mark)), anchor);
     }
 
     void OnAlias(const YAML::Mark &mark, YAML::anchor_t anchor) override
     {
+        countEvent();
         auto it = m_anchors.find(anchor);
         if (it == m_anchors.end()) {
             error(mark, "unknown alias");
@@ -84,6 +96,7 @@ public:
     void OnScalar(const YAML::Mark &mark, const std::string &tag, YAML::anchor_t anchor,
                   const std::string &value) override
     {
+        countEvent();
         const SourcePos pos = toPos(mark);
         if (tag == "?") {
             add(Value::plainScalar(value, pos), anchor);
@@ -107,19 +120,26 @@ public:
     void OnSequenceStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
                          YAML::EmitterStyle::value) override
     {
+        countEvent();
         m_stack.push_back({Value::sequence(toPos(mark)), anchor, std::nullopt});
     }
 
-    void OnSequenceEnd() override { closeCollection(); }
+    void OnSequenceEnd() override
+    {
+        countEvent();
+        closeCollection();
+    }
 
     void OnMapStart(const YAML::Mark &mark, const std::string &, YAML::anchor_t anchor,
                     YAML::EmitterStyle::value) override
     {
+        countEvent();
         m_stack.push_back({Value::mapping(toPos(mark)), anchor, std::nullopt});
     }
 
     void OnMapEnd() override
     {
+        countEvent();
         if (!m_stack.empty() && m_stack.back().value.isMapping())
             finishMapping(m_stack.back());
         closeCollection();
@@ -132,6 +152,12 @@ private:
         YAML::anchor_t anchor = 0;
         std::optional<Value> pendingKey;
     };
+
+    void countEvent()
+    {
+        if (++m_events > m_eventBudget)
+            throw ParserLoopDetected();
+    }
 
     SourcePos toPos(const YAML::Mark &mark) const
     {
@@ -311,6 +337,8 @@ private:
     std::size_t m_aliasedValues = 0;
     bool m_hasRoot = false;
     bool m_aborted = false;
+    std::size_t m_events = 0;
+    std::size_t m_eventBudget;
 };
 
 bool isDocumentMarker(std::string_view line)
@@ -363,6 +391,11 @@ void parseChunk(const DocumentChunk &chunk, const std::string &file, YamlReader:
         YAML::Parser parser(stream);
         while (parser.HandleNextDocument(builder)) {
         }
+    } catch (const ParserLoopDetected &) {
+        result.documents.clear();
+        result.diagnostics.push_back({Severity::Error, file, {chunk.lineOffset + 1, 1}, {},
+                                      "yaml: malformed document (the parser stopped making "
+                                      "progress; check for stray ',' or brackets)"});
     } catch (const YAML::Exception &e) {
         SourcePos pos;
         if (e.mark.line >= 0)

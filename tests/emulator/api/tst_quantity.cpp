@@ -76,7 +76,7 @@ void TestQuantity::parse_data()
         {"1E-3", "1e-3", Format::DecimalExponent}, {"1e3", "1e3", Format::DecimalExponent},
         {"1E6", "1e6", Format::DecimalExponent}, {"1e9", "1e9", Format::DecimalExponent},
         {"1E12", "1e12", Format::DecimalExponent}, {"1e15", "1e15", Format::DecimalExponent},
-        {"1E18", "1e18", Format::DecimalExponent},
+        {"1E18", "1e18", Format::DecimalExponent}, {"1e000000000003", "1e3", Format::DecimalExponent},
         // nonstandard but still parsable
         {"1e14", "100e12", Format::DecimalExponent}, {"1e13", "10e12", Format::DecimalExponent},
         {"100.035k", "100035", Format::DecimalSI},

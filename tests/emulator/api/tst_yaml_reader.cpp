@@ -214,6 +214,10 @@ void TestYamlReader::junkNeverCrashes_data()
     QTest::newRow("bad json") << QByteArray("{\"a\": [1, 2,, 3]");
     QTest::newRow("lone colon") << QByteArray(":\n");
     QTest::newRow("anchor undefined") << QByteArray("a: *nothing\n");
+    // yaml-cpp 0.7 loops forever on these without the event budget.
+    QTest::newRow("flow then comma") << QByteArray("{},\n{");
+    QTest::newRow("flow map then comma") << QByteArray("{a: b},\nc: d");
+    QTest::newRow("flow seq then comma") << QByteArray("[],\n[");
 }
 
 void TestYamlReader::junkNeverCrashes()
