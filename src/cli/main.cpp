@@ -2,6 +2,7 @@
 // kubecanvas-cli: the headless front end of the KubeCanvas emulator library.
 #include "command_line.h"
 #include "export_command.h"
+#include "run_command.h"
 #include "validate_command.h"
 
 #include <iostream>
@@ -19,6 +20,8 @@ Commands:
   validate PATH...   check manifests and project files; prints FILE:LINE:COLUMN errors
   export PATH...     write kubectl-apply-ready YAML (-o FILE, --split DIR, --defaults,
                      --strip-status)
+  run PATH...        emulate the cluster through its Scenario in simulated time
+                     (--until, --seed, --events, --metrics, --state, --report)
 
 Run `kubecanvas-cli COMMAND --help` for a command's options.
 
@@ -52,6 +55,8 @@ int main(int argc, char **argv)
             return cli::runValidate(rest);
         if (command == "export")
             return cli::runExport(rest);
+        if (command == "run")
+            return cli::runRun(rest);
     } catch (const std::exception &e) {
         // Nothing should throw this far; if something does, say so instead of aborting.
         std::cerr << "kubecanvas-cli: internal error: " << e.what() << '\n';

@@ -1,0 +1,344 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "node_lifecycle_controller.h"
+
+#include "node_taints.h"
+#include "zone_key.h"
+
+#include <algorithm>
+
+namespace emu::ctrl {
+
+namespace {
+
+// NodeEvictionPeriod: how often the NoExecute tainting queue is tried.
+constexpr SimDuration noExecuteTaintingPeriod = SimDuration::milliseconds(100);
+
+ConditionStatus readyStatus(const store::Node &node)
+{
+    const store::NodeCondition *ready = node.condition("Ready");
+    if (!ready)
+        return ConditionStatus::Missing;
+    return parseConditionStatus(ready->status).value_or(ConditionStatus::Unknown);
+}
+
+ConditionStatus conditionOf(const store::Node &node, std::string_view type)
+{
+    const store::NodeCondition *c = node.condition(type);
+    return c ? parseConditionStatus(c->status).value_or(ConditionStatus::Unknown)
+             : ConditionStatus::Missing;
+}
+
+store::NodeTaint taint(std::string_view key, std::string_view effect)
+{
+    return {std::string(key), {}, std::string(effect), std::nullopt};
+}
+
+bool sameTimes(const store::NodeCondition &a, const store::NodeCondition &b)
+{
+    return a.lastHeartbeatTime == b.lastHeartbeatTime;
+}
+
+} // namespace
+
+NodeLifecycleController::NodeLifecycleController(sim::SimContext &context)
+    : m_context(context)
+{}
+
+void NodeLifecycleController::start()
+{
+    // The NoSchedule pass runs on every Node add/update event, deduplicated by name as a
+    // work queue does.
+    m_context.store.nodes().watch([this](const store::WatchEvent<store::Node> &event) {
+        if (event.type == store::WatchEventType::Deleted)
+            return;
+        const std::string name = event.object->meta.name;
+        if (!m_noSchedulePending.insert(name).second)
+            return;
+        m_context.engine.schedule(SimDuration(), [this, name] {
+            m_noSchedulePending.erase(name);
+            doNoScheduleTaintingPass(name);
+        });
+    });
+    const SimDuration period = SimDuration::milliseconds(m_context.cluster.controllerManager.nodeMonitorPeriodMs);
+    // wait.Until: run now, then every period.
+    struct Loop
+    {
+        static void monitorAt(NodeLifecycleController *self, SimDuration p)
+        {
+            self->monitorNodeHealth();
+            self->m_context.engine.schedule(p, [self, p] { monitorAt(self, p); });
+        }
+        static void taintAt(NodeLifecycleController *self)
+        {
+            self->doNoExecuteTaintingPass();
+            self->m_context.engine.schedule(noExecuteTaintingPeriod, [self] { taintAt(self); });
+        }
+    };
+    Loop::monitorAt(this, period);
+    m_context.engine.schedule(noExecuteTaintingPeriod, [this] { Loop::taintAt(this); });
+}
+
+NodeLifecycleController::Zone &NodeLifecycleController::zoneFor(const std::string &key)
+{
+    auto it = m_zones.find(key);
+    if (it == m_zones.end())
+        it = m_zones.emplace(key, Zone(m_context.cluster.controllerManager.nodeEvictionRate)).first;
+    return it->second;
+}
+
+void NodeLifecycleController::monitorNodeHealth()
+{
+    const std::vector<std::shared_ptr<const store::Node>> nodes = m_context.store.nodes().list();
+    std::set<std::string> present;
+    for (const auto &node : nodes) {
+        present.insert(node->meta.name);
+        if (m_knownNodes.insert(node->meta.name).second) {
+            // A node seen for the first time: event, zone tainter, and a clean slate.
+            m_context.events.record("Normal", "RegisteredNode", "Node", "", node->meta.name,
+                                    "Node " + node->meta.name + " event: Registered Node "
+                                        + node->meta.name + " in Controller");
+            zoneFor(zoneKey(node->meta.labels));
+            markNodeAsReachable(*node);
+        }
+    }
+    for (auto it = m_knownNodes.begin(); it != m_knownNodes.end();) {
+        if (present.count(*it)) {
+            ++it;
+            continue;
+        }
+        m_context.events.record("Normal", "RemovingNode", "Node", "", *it,
+                                "Node " + *it + " event: Removing Node " + *it + " from Controller");
+        m_health.erase(*it);
+        for (auto &[key, zone] : m_zones)
+            zone.queue.remove(*it);
+        it = m_knownNodes.erase(it);
+    }
+
+    std::map<std::string, std::vector<ConditionStatus>> zoneConditions;
+    for (const auto &listed : nodes) {
+        // Re-read: an earlier step of this pass may have changed the node's taints.
+        std::shared_ptr<const store::Node> node = m_context.store.nodes().get(listed->meta.name);
+        if (!node)
+            continue;
+        const HealthResult health = tryUpdateNodeHealth(*node);
+        if (!node->meta.labels.count(std::string(kLabelNodeExcludeDisruption)))
+            zoneConditions[zoneKey(node->meta.labels)].push_back(health.currentReady);
+        if (health.currentReady == ConditionStatus::Missing)
+            continue;
+        processTaintBaseEviction(*node, health.observedReady);
+        if (health.currentReady != ConditionStatus::True && health.observedReady == ConditionStatus::True) {
+            // Reported once, when the controller itself saw the node turn not ready. Marking
+            // the node's pods not ready arrives with pods.
+            m_context.events.record("Normal", "NodeNotReady", "Node", "", node->meta.name,
+                                    "Node " + node->meta.name + " status is now: NodeNotReady");
+        }
+    }
+    handleDisruption(zoneConditions, nodes);
+}
+
+NodeLifecycleController::HealthResult
+NodeLifecycleController::tryUpdateNodeHealth(const store::Node &listed)
+{
+    const SimTime now = m_context.engine.now();
+    const auto &cm = m_context.cluster.controllerManager;
+    store::Node node = listed;
+    HealthResult result;
+    // A copy: `node` is modified below and a pointer into it would see the changes.
+    const std::optional<store::NodeCondition> current =
+        node.condition("Ready") ? std::optional<store::NodeCondition>(*node.condition("Ready")) : std::nullopt;
+    SimDuration gracePeriod;
+    auto found = m_health.find(node.meta.name);
+    if (!current) {
+        // Never posted status: judged from creation with the startup grace period.
+        result.observedReady = ConditionStatus::Unknown;
+        gracePeriod = SimDuration::milliseconds(cm.nodeStartupGracePeriodMs);
+        if (found == m_health.end()) {
+            found = m_health.emplace(node.meta.name, NodeHealth{}).first;
+            found->second.probeTimestamp = node.meta.creationTimestamp;
+            found->second.readyTransitionTimestamp = node.meta.creationTimestamp;
+        }
+        found->second.savedHasStatus = true;
+        found->second.savedReady.reset();
+    } else {
+        result.observedReady = parseConditionStatus(current->status).value_or(ConditionStatus::Unknown);
+        gracePeriod = SimDuration::milliseconds(cm.nodeMonitorGracePeriodMs);
+        if (found == m_health.end()) {
+            found = m_health.emplace(node.meta.name, NodeHealth{now, now, *current, true, std::nullopt}).first;
+        } else if (!found->second.savedReady) {
+            found->second = NodeHealth{now, now, *current, true, found->second.leaseRenewTime};
+        } else if (!sameTimes(*found->second.savedReady, *current)) {
+            const bool transitioned = found->second.savedReady->lastTransitionTime != current->lastTransitionTime;
+            found->second.probeTimestamp = now;
+            if (transitioned)
+                found->second.readyTransitionTimestamp = now;
+            found->second.savedReady = *current;
+        }
+    }
+    NodeHealth &health = found->second;
+    // A renewed Lease is proof of life too (a kubelet may renew without posting status).
+    if (auto lease = m_context.store.leases().get("kube-node-lease/" + node.meta.name)) {
+        if (lease->renewTime && (!health.leaseRenewTime || *health.leaseRenewTime < *lease->renewTime)) {
+            health.leaseRenewTime = lease->renewTime;
+            health.probeTimestamp = now;
+        }
+    }
+    if (now > health.probeTimestamp + gracePeriod) {
+        // Stale: Ready and the pressure conditions become Unknown (never NetworkUnavailable).
+        for (const char *type : {"Ready", "MemoryPressure", "DiskPressure", "PIDPressure"}) {
+            store::NodeCondition *c = node.condition(type);
+            if (!c) {
+                node.status.conditions.push_back({type, "Unknown", "NodeStatusNeverUpdated",
+                                                  "Kubelet never posted node status.",
+                                                  node.meta.creationTimestamp, now});
+            } else if (c->status != "Unknown") {
+                c->status = "Unknown";
+                c->reason = "NodeStatusUnknown";
+                c->message = "Kubelet stopped posting node status.";
+                c->lastTransitionTime = now;
+            }
+        }
+        const store::NodeCondition *updated = node.condition("Ready");
+        const bool readyChanged = !current || updated->status != current->status
+                                  || updated->reason != current->reason
+                                  || updated->lastTransitionTime != current->lastTransitionTime;
+        if (readyChanged) {
+            node.meta.resourceVersion = 0;
+            if (m_context.store.nodes().update(node).ok()) {
+                health.savedReady = *updated;
+                health.readyTransitionTimestamp = now;
+            }
+        }
+    }
+    result.currentReady = readyStatus(node);
+    return result;
+}
+
+void NodeLifecycleController::processTaintBaseEviction(const store::Node &node, ConditionStatus observedReady)
+{
+    const store::NodeTaint notReady = taint(kTaintNodeNotReady, kEffectNoExecute);
+    const store::NodeTaint unreachable = taint(kTaintNodeUnreachable, kEffectNoExecute);
+    switch (observedReady) {
+    case ConditionStatus::False:
+        // Swapping unreachable for not-ready is immediate, not rate limited.
+        if (node.hasTaint(kTaintNodeUnreachable, kEffectNoExecute))
+            swapTaints(node, {notReady}, {unreachable});
+        else
+            markNodeForTainting(node, ConditionStatus::False);
+        break;
+    case ConditionStatus::Unknown:
+        if (node.hasTaint(kTaintNodeNotReady, kEffectNoExecute))
+            swapTaints(node, {unreachable}, {notReady});
+        else
+            markNodeForTainting(node, ConditionStatus::Unknown);
+        break;
+    case ConditionStatus::True:
+        markNodeAsReachable(node);
+        break;
+    case ConditionStatus::Missing:
+        break;
+    }
+}
+
+bool NodeLifecycleController::markNodeForTainting(const store::Node &node, ConditionStatus status)
+{
+    Zone &zone = zoneFor(zoneKey(node.meta.labels));
+    const std::string_view key = status == ConditionStatus::False ? kTaintNodeNotReady : kTaintNodeUnreachable;
+    // Upstream re-queues (Remove, then Add) until the node carries the matching taint.
+    if (!node.hasTaint(key, kEffectNoExecute))
+        zone.queue.remove(node.meta.name);
+    return zone.queue.add(node.meta.name, node.meta.uid, m_context.engine.now());
+}
+
+void NodeLifecycleController::markNodeAsReachable(const store::Node &node)
+{
+    std::vector<store::NodeTaint> remove;
+    for (std::string_view key : {kTaintNodeUnreachable, kTaintNodeNotReady})
+        if (node.hasTaint(key, kEffectNoExecute))
+            remove.push_back(taint(key, kEffectNoExecute));
+    if (!remove.empty())
+        swapTaints(node, {}, remove);
+    zoneFor(zoneKey(node.meta.labels)).queue.remove(node.meta.name);
+}
+
+bool NodeLifecycleController::swapTaints(const store::Node &node, const std::vector<store::NodeTaint> &add,
+                                         const std::vector<store::NodeTaint> &remove)
+{
+    std::shared_ptr<const store::Node> latest = m_context.store.nodes().get(node.meta.name);
+    if (!latest)
+        return false;
+    store::Node updated = *latest;
+    auto &taints = updated.spec.taints;
+    bool changed = false;
+    for (const store::NodeTaint &r : remove) {
+        const auto it = std::remove_if(taints.begin(), taints.end(),
+                                       [&](const store::NodeTaint &t) { return t.sameTaint(r); });
+        changed |= it != taints.end();
+        taints.erase(it, taints.end());
+    }
+    for (store::NodeTaint a : add) {
+        if (std::any_of(taints.begin(), taints.end(), [&](const store::NodeTaint &t) { return t.sameTaint(a); }))
+            continue;
+        a.timeAdded = m_context.engine.now(); // SwapNodeControllerTaint stamps TimeAdded
+        taints.push_back(std::move(a));
+        changed = true;
+    }
+    if (!changed)
+        return true;
+    updated.meta.resourceVersion = 0;
+    return m_context.store.nodes().update(std::move(updated), true).ok();
+}
+
+void NodeLifecycleController::doNoExecuteTaintingPass()
+{
+    const SimTime now = m_context.engine.now();
+    for (auto &[key, zone] : m_zones) {
+        zone.queue.tryProcess(now, [&](const RateLimitedTimedQueue::Item &item) -> std::pair<bool, SimDuration> {
+            std::shared_ptr<const store::Node> node = m_context.store.nodes().get(item.value);
+            if (!node)
+                return {true, SimDuration()};
+            const ConditionStatus ready = readyStatus(*node);
+            std::string_view add;
+            std::string_view opposite;
+            if (ready == ConditionStatus::False) {
+                add = kTaintNodeNotReady;
+                opposite = kTaintNodeUnreachable;
+            } else if (ready == ConditionStatus::Unknown) {
+                add = kTaintNodeUnreachable;
+                opposite = kTaintNodeNotReady;
+            } else {
+                return {true, SimDuration()}; // ready again: nothing to taint
+            }
+            const bool ok = swapTaints(*node, {taint(add, kEffectNoExecute)}, {taint(opposite, kEffectNoExecute)});
+            if (ok)
+                ++zoneFor(zoneKey(node->meta.labels)).evictions;
+            return {ok, SimDuration()};
+        });
+    }
+}
+
+void NodeLifecycleController::doNoScheduleTaintingPass(const std::string &nodeName)
+{
+    std::shared_ptr<const store::Node> node = m_context.store.nodes().get(nodeName);
+    if (!node)
+        return;
+    std::vector<store::NodeTaint> desired;
+    for (const auto &[key, effect] : desiredNoScheduleTaints(
+             readyStatus(*node), conditionOf(*node, "MemoryPressure"), conditionOf(*node, "DiskPressure"),
+             conditionOf(*node, "PIDPressure"), conditionOf(*node, "NetworkUnavailable"), node->spec.unschedulable))
+        desired.push_back(taint(key, effect));
+    std::vector<store::NodeTaint> add;
+    std::vector<store::NodeTaint> remove;
+    for (const store::NodeTaint &d : desired)
+        if (!node->hasTaint(d.key, d.effect))
+            add.push_back(d);
+    for (const store::NodeTaint &t : node->spec.taints) {
+        if (!isManagedNoScheduleTaint(t.key, t.effect))
+            continue;
+        if (std::none_of(desired.begin(), desired.end(), [&](const store::NodeTaint &d) { return d.sameTaint(t); }))
+            remove.push_back(t);
+    }
+    if (!add.empty() || !remove.empty())
+        swapTaints(*node, add, remove);
+}
+
+} // namespace emu::ctrl

@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "kubelet_config.h"
+
+#include "emulator/core/event_id.h"
+#include "emulator/core/rng.h"
+#include "emulator/sim/sim_context.h"
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace emu::kubelet {
+
+/// One emulated kubelet: registers its Node, renews its Lease and posts node status the way
+/// the real kubelet does (kubelet_node_status.go, nodelease controller), in simulated time.
+/// Failures are modelled by stopping it (crash, kubelet stop) or by cutting it off from the
+/// API server (network partition: every write fails and is retried with backoff).
+/// Engine thread only.
+class Kubelet
+{
+public:
+    Kubelet(sim::SimContext &context, KubeletConfig config, Rng rng);
+    Kubelet(const Kubelet &) = delete;
+    Kubelet &operator=(const Kubelet &) = delete;
+    ~Kubelet();
+
+    const std::string &nodeName() const { return m_config.nodeName; }
+    bool isRunning() const { return m_running; }
+    bool isPartitioned() const { return m_partitioned; }
+
+    /// The kubelet process starts: registers (or adopts) its Node, then runs its loops, each
+    /// at its own phase. `newBoot` gives the node a new bootID (the machine rebooted).
+    void start(bool newBoot);
+    /// The kubelet process stops: no more heartbeats.
+    void stop();
+    /// Cuts the kubelet off from the API server, or reconnects it.
+    void setPartitioned(bool partitioned);
+    /// A condition the kubelet reports from now on (SetCondition action): status True, False
+    /// or Unknown; an empty status returns the condition to the kubelet's own view.
+    void setConditionOverride(const std::string &type, const std::string &status);
+
+private:
+    void tryRegister();
+    void renewLease();
+    void onLeaseFailure();
+    void updateStatus(bool force);
+    void scheduleStatusTick(SimDuration delay);
+    SimDuration jittered(SimDuration period);
+    store::Node buildInitialNode() const;
+    void recordConditionEvents(const store::Node *before, const store::Node &after);
+
+    sim::SimContext &m_context;
+    KubeletConfig m_config;
+    Rng m_rng;
+    std::string m_bootID;
+    std::map<std::string, std::string> m_conditionOverrides;
+    EventId m_leaseTimer;
+    EventId m_statusTimer;
+    EventId m_registerTimer;
+    SimDuration m_leaseBackoff;
+    SimDuration m_registerBackoff;
+    std::optional<SimTime> m_lastStatusReport;
+    SimTime m_startedAt;
+    bool m_running = false;
+    bool m_partitioned = false;
+    bool m_registered = false;
+    bool m_everReady = false;
+};
+
+} // namespace emu::kubelet

@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "emulator/api/value.h"
+#include "emulator/core/sim_time.h"
+
+#include <cstdint>
+#include <string>
+
+namespace emu::store {
+struct Lease;
+struct Node;
+struct ObjectMeta;
+struct UnstructuredObject;
+class ObjectStore;
+} // namespace emu::store
+
+namespace emu::sim {
+
+/// Turns stored objects into the tree `kubectl get -o yaml` shows, so that what the emulator
+/// writes can be diffed against (and read by the same tools as) a real cluster's output.
+///
+/// kubectl's YAML goes through a Go map on its way out, so every mapping the serializer
+/// generates has its keys in byte-wise alphabetical order; fields upstream marks `omitempty`
+/// are left out when empty. Times are simulated times, shown relative to the scenario's
+/// wall-clock start. Stateless apart from the start time; safe to share between threads.
+class ObjectSerializer
+{
+public:
+    /// startTimeMs: the scenario's wall-clock time at t = 0, Unix milliseconds (Scenario
+    /// spec.startTime).
+    explicit ObjectSerializer(std::int64_t startTimeMs);
+
+    std::int64_t startTimeMs() const { return m_startTimeMs; }
+
+    /// metav1.Time: RFC 3339 UTC, whole seconds (upstream truncates): "2026-01-01T00:00:52Z".
+    std::string timestamp(SimTime t) const;
+    /// metav1.MicroTime: always six fraction digits, truncated: "2026-01-01T00:00:52.123456Z".
+    std::string microTimestamp(SimTime t) const;
+
+    api::Value toValue(const store::Node &node) const;
+    api::Value toValue(const store::Lease &lease) const;
+    /// apiVersion, kind, the manifest's metadata merged with the server-owned fields, then the
+    /// body's keys in their original order.
+    api::Value toValue(const store::UnstructuredObject &object) const;
+
+    /// Every object of the store as one `kind: List` (apiVersion v1, items,
+    /// metadata.resourceVersion ""). Items: Namespaces first, then Nodes, Leases, then the
+    /// rest by kind, namespace and name.
+    api::Value toList(const store::ObjectStore &store) const;
+
+private:
+    api::Value timeValue(SimTime t) const;
+    api::Value microTimeValue(SimTime t) const;
+    api::Value metaToValue(const store::ObjectMeta &meta, bool withGeneration) const;
+    api::Value mergedMetadata(const store::UnstructuredObject &object) const;
+
+    std::int64_t m_startTimeMs;
+};
+
+} // namespace emu::sim

@@ -1,0 +1,43 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "emulator/api/labels.h"
+#include "emulator/core/sim_time.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace emu::store {
+
+struct OwnerReference
+{
+    std::string apiVersion;
+    std::string kind;
+    std::string name;
+    std::string uid;
+    bool controller = false;
+};
+
+/// The metadata the API server keeps for every object. Times are simulated times; they are
+/// shown as RFC 3339 relative to the scenario's startTime.
+struct ObjectMeta
+{
+    std::string name;
+    std::string namespaceName; ///< empty for cluster-scoped objects
+    std::string uid;
+    std::uint64_t resourceVersion = 0; ///< 0 = never stored
+    std::int64_t generation = 0;
+    SimTime creationTimestamp;
+    std::optional<SimTime> deletionTimestamp;
+    api::Labels labels;
+    api::Labels annotations;
+    std::vector<std::string> finalizers;
+    std::vector<OwnerReference> ownerReferences;
+
+    /// "namespace/name", or "name" for cluster-scoped objects: the store and cache key.
+    std::string key() const { return namespaceName.empty() ? name : namespaceName + '/' + name; }
+};
+
+} // namespace emu::store

@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: Apache-2.0
+#pragma once
+
+#include "store_result.h"
+#include "watch_event.h"
+
+#include "emulator/core/engine.h"
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <cctype>
+#include <cstdio>
+#include <vector>
+
+namespace emu::store {
+
+/// The objects of one kind, as the API server holds them: keyed by namespace/name, each an
+/// immutable shared value. Writers submit a modified copy; reads hand out the shared value,
+/// so no caller can change what is stored (client-go's "never modify the cache" rule made
+/// structural). Watchers are notified through engine events (after the writing event
+/// completes), which models watch latency and keeps delivery in (time, sequence) order.
+/// Engine thread only.
+/// The key an object is stored under; kinds sharing a table override it.
+template<class T>
+std::string storeKey(const T &object)
+{
+    return object.meta.key();
+}
+
+/// The plural name used in API messages ("nodes", "leases").
+template<class T>
+std::string resourceName()
+{
+    std::string name = T::kind;
+    for (char &c : name)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return name + 's';
+}
+
+template<class T>
+class ObjectTable
+{
+public:
+    using Ptr = std::shared_ptr<const T>;
+    using Handler = std::function<void(const WatchEvent<T> &)>;
+
+    ObjectTable(Engine &engine, std::uint64_t &revision, std::uint64_t &uidCounter)
+        : m_engine(engine), m_revision(revision), m_uidCounter(uidCounter)
+    {}
+
+    Ptr get(const std::string &key) const
+    {
+        const auto it = m_objects.find(key);
+        return it == m_objects.end() ? nullptr : it->second;
+    }
+    /// All objects in key order (deterministic).
+    std::vector<Ptr> list() const
+    {
+        std::vector<Ptr> out;
+        out.reserve(m_objects.size());
+        for (const auto &[key, object] : m_objects)
+            out.push_back(object);
+        return out;
+    }
+    std::size_t size() const { return m_objects.size(); }
+
+    /// Stores a new object: assigns uid, resourceVersion, generation 1 and
+    /// creationTimestamp = now. Fails with AlreadyExists if the key is taken.
+    StoreResult create(T object)
+    {
+        const std::string key = storeKey(object);
+        if (m_objects.count(key))
+            return {StoreError::AlreadyExists, kindName() + " \"" + key + "\" already exists", 0};
+        object.meta.uid = makeUid();
+        object.meta.resourceVersion = ++m_revision;
+        object.meta.generation = 1;
+        object.meta.creationTimestamp = m_engine.now();
+        object.meta.deletionTimestamp.reset();
+        auto stored = std::make_shared<const T>(std::move(object));
+        m_objects.emplace(key, stored);
+        notify({WatchEventType::Added, stored, nullptr, m_revision});
+        return {StoreError::None, {}, m_revision};
+    }
+
+    /// Replaces an object. Optimistic concurrency as the API server: the submitted
+    /// resourceVersion must be the stored one (0 means "unconditional", like a PATCH).
+    /// uid and creationTimestamp cannot change. `specChanged` bumps generation.
+    StoreResult update(T object, bool specChanged = false)
+    {
+        const std::string key = storeKey(object);
+        const auto it = m_objects.find(key);
+        if (it == m_objects.end())
+            return {StoreError::NotFound, kindName() + " \"" + key + "\" not found", 0};
+        const Ptr &current = it->second;
+        if (object.meta.resourceVersion != 0
+            && object.meta.resourceVersion != current->meta.resourceVersion)
+            return {StoreError::Conflict,
+                    "Operation cannot be fulfilled on " + kindName() + " \"" + key
+                        + "\": the object has been modified; please apply your changes to the "
+                          "latest version and try again",
+                    0};
+        object.meta.uid = current->meta.uid;
+        object.meta.creationTimestamp = current->meta.creationTimestamp;
+        object.meta.generation = current->meta.generation + (specChanged ? 1 : 0);
+        object.meta.resourceVersion = ++m_revision;
+        Ptr previous = current;
+        auto stored = std::make_shared<const T>(std::move(object));
+        it->second = stored;
+        notify({WatchEventType::Modified, stored, previous, m_revision});
+        // An object being deleted goes once its last finalizer is removed.
+        if (stored->meta.deletionTimestamp && stored->meta.finalizers.empty())
+            erase(key);
+        return {StoreError::None, {}, m_revision};
+    }
+
+    /// Deletes an object: with finalizers it only gets a deletionTimestamp and stays until
+    /// they are removed; otherwise it is removed at once.
+    StoreResult remove(const std::string &key)
+    {
+        const auto it = m_objects.find(key);
+        if (it == m_objects.end())
+            return {StoreError::NotFound, kindName() + " \"" + key + "\" not found", 0};
+        if (!it->second->meta.finalizers.empty()) {
+            if (it->second->meta.deletionTimestamp)
+                return {StoreError::None, {}, it->second->meta.resourceVersion};
+            T copy = *it->second;
+            copy.meta.deletionTimestamp = m_engine.now();
+            copy.meta.resourceVersion = 0;
+            return update(std::move(copy));
+        }
+        erase(key);
+        return {StoreError::None, {}, m_revision};
+    }
+
+    /// Registers a watch; every later change is delivered to handler. With `replay`, the
+    /// existing objects are delivered first as Added (list-then-watch).
+    void watch(Handler handler, bool replay = true)
+    {
+        m_handlers.push_back(std::move(handler));
+        if (!replay)
+            return;
+        const std::size_t index = m_handlers.size() - 1;
+        for (const auto &[key, object] : m_objects) {
+            WatchEvent<T> event{WatchEventType::Added, object, nullptr, object->meta.resourceVersion};
+            m_engine.schedule(SimDuration(), [this, index, event] { m_handlers[index](event); });
+        }
+    }
+
+private:
+    static std::string kindName() { return resourceName<T>(); }
+
+    std::string makeUid()
+    {
+        // Deterministic, unique and shaped like a UUID.
+        const std::uint64_t n = ++m_uidCounter;
+        char buf[40];
+        std::snprintf(buf, sizeof buf, "00000000-0000-4000-8000-%012llx",
+                      static_cast<unsigned long long>(n));
+        return buf;
+    }
+
+    void erase(const std::string &key)
+    {
+        const auto it = m_objects.find(key);
+        if (it == m_objects.end())
+            return;
+        Ptr gone = it->second;
+        m_objects.erase(it);
+        notify({WatchEventType::Deleted, gone, gone, ++m_revision});
+    }
+
+    void notify(WatchEvent<T> event)
+    {
+        if (m_handlers.empty())
+            return;
+        m_engine.schedule(SimDuration(), [this, event = std::move(event)] {
+            for (const Handler &handler : m_handlers)
+                handler(event);
+        });
+    }
+
+    Engine &m_engine;
+    std::uint64_t &m_revision;
+    std::uint64_t &m_uidCounter;
+    std::map<std::string, Ptr> m_objects;
+    std::vector<Handler> m_handlers;
+};
+
+} // namespace emu::store
