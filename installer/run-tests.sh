@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# The whole test suite: installs dependencies, builds, and runs every QtTest suite with ctest,
-# then the emulator suites again under AddressSanitizer + UndefinedBehaviorSanitizer.
+# The whole test suite: installs dependencies, then
+#   1. builds the emulator library and its tests with AddressSanitizer + UBSan and runs them,
+#   2. builds the engine and its thread host (Runner) with ThreadSanitizer and runs their tests,
+#   3. builds everything (GUI included) and runs every QtTest suite with ctest.
 # Usage: bash installer/run-tests.sh      (from the repository root, as root on Debian 12)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,16 +14,20 @@ jobs=$(nproc)
 generator=()
 command -v ninja >/dev/null && generator=(-G Ninja)
 
-echo "== build (RelWithDebInfo)"
-cmake -S . -B build "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build -j"$jobs"
-
-echo "== test"
-ctest --test-dir build --output-on-failure -j"$jobs"
-
 echo "== sanitizer build (ASan + UBSan) of the emulator library and its tests"
 cmake -S . -B build-asan "${generator[@]}" -DCMAKE_BUILD_TYPE=Debug -DKUBECANVAS_SANITIZE=ON \
     -DKUBECANVAS_BUILD_GUI=OFF >/dev/null
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-    ctest --test-dir build-asan --output-on-failure -j"$jobs" -L emulator
+    ctest --test-dir build-asan --output-on-failure -j"$jobs" -L 'emulator|cli'
+
+echo "== ThreadSanitizer build of the engine and its thread host (Runner)"
+cmake -S . -B build-tsan "${generator[@]}" -DCMAKE_BUILD_TYPE=Debug -DKUBECANVAS_TSAN=ON \
+    -DKUBECANVAS_BUILD_GUI=OFF >/dev/null
+cmake --build build-tsan -j"$jobs" --target tst_runner tst_engine
+TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure -R '^tst_(runner|engine)$'
+
+echo "== build (RelWithDebInfo) and the whole test suite"
+cmake -S . -B build "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build build -j"$jobs"
+ctest --test-dir build --output-on-failure -j"$jobs"
