@@ -24,8 +24,8 @@ ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 echo "== ThreadSanitizer build of the engine and its thread host (Runner)"
 cmake -S . -B build-tsan "${generator[@]}" -DCMAKE_BUILD_TYPE=Debug -DKUBECANVAS_TSAN=ON \
     -DKUBECANVAS_BUILD_GUI=OFF >/dev/null
-cmake --build build-tsan -j"$jobs" --target tst_runner tst_engine
-TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure -R '^tst_(runner|engine)$'
+cmake --build build-tsan -j"$jobs" --target tst_runner tst_engine tst_simulation_host
+TSAN_OPTIONS=halt_on_error=1 ctest --test-dir build-tsan --output-on-failure -R '^tst_(runner|engine|simulation_host)$'
 
 echo "== build (RelWithDebInfo) and the whole test suite"
 cmake -S . -B build "${generator[@]}" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

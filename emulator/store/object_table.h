@@ -6,6 +6,7 @@
 
 #include "emulator/core/engine.h"
 
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
@@ -115,6 +116,20 @@ public:
         return {StoreError::None, {}, m_revision};
     }
 
+    /// Applies `mutate` to the stored object and writes it back, like a PATCH: no
+    /// resourceVersion precondition, so it cannot conflict.
+    StoreResult patch(const std::string &key, const std::function<void(T &)> &mutate,
+                      bool specChanged = false)
+    {
+        const Ptr current = get(key);
+        if (!current)
+            return {StoreError::NotFound, kindName() + " \"" + key + "\" not found", 0};
+        T copy = *current;
+        mutate(copy);
+        copy.meta.resourceVersion = 0;
+        return update(std::move(copy), specChanged);
+    }
+
     /// Deletes an object: with finalizers it only gets a deletionTimestamp and stays until
     /// they are removed; otherwise it is removed at once.
     StoreResult remove(const std::string &key)
@@ -148,6 +163,25 @@ public:
         }
     }
 
+    /// Resumes a watch after `revision` (a resourceVersion the client saw): the changes made
+    /// since then are replayed from the recent-changes log, then new ones stream. Returns
+    /// false, like the API server's "410 Gone: too old resource version", when the log no
+    /// longer reaches back that far; the client must list again.
+    bool watchFrom(std::uint64_t revision, Handler handler)
+    {
+        if (revision < m_logFloor)
+            return false; // changes after `revision` were compacted away
+        m_handlers.push_back(std::move(handler));
+        const std::size_t index = m_handlers.size() - 1;
+        for (const WatchEvent<T> &event : m_log)
+            if (event.revision > revision)
+                m_engine.schedule(SimDuration(), [this, index, event] { m_handlers[index](event); });
+        return true;
+    }
+
+    /// How many recent changes are kept for watchFrom (etcd's compaction window).
+    void setLogCapacity(std::size_t capacity) { m_logCapacity = capacity; }
+
 private:
     static std::string kindName() { return resourceName<T>(); }
 
@@ -173,6 +207,11 @@ private:
 
     void notify(WatchEvent<T> event)
     {
+        m_log.push_back(event);
+        while (m_log.size() > m_logCapacity) {
+            m_logFloor = m_log.front().revision;
+            m_log.pop_front();
+        }
         if (m_handlers.empty())
             return;
         m_engine.schedule(SimDuration(), [this, event = std::move(event)] {
@@ -186,6 +225,9 @@ private:
     std::uint64_t &m_uidCounter;
     std::map<std::string, Ptr> m_objects;
     std::vector<Handler> m_handlers;
+    std::deque<WatchEvent<T>> m_log;
+    std::size_t m_logCapacity = 1000;
+    std::uint64_t m_logFloor = 0; ///< newest revision dropped from the log
 };
 
 } // namespace emu::store

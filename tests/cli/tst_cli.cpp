@@ -19,6 +19,9 @@ private slots:
     void exportSplitWritesOneFilePerObject();
     void exportDefaultsAndStripStatus();
     void exportOfInvalidInputWritesNothing();
+    void runWritesEventsMetricsStateAndReport();
+    void runOfInvalidInputRunsNothing();
+    void runIsDeterministic();
 
 private:
     struct Run
@@ -181,6 +184,75 @@ void TestCli::exportOfInvalidInputWritesNothing()
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.err.contains("metadata.name"));
     QVERIFY(!QFile::exists(outFile));
+}
+
+void TestCli::runWritesEventsMetricsStateAndReport()
+{
+    const QString demo = QString::fromUtf8(KUBECANVAS_SOURCE_DIR) + "/resources/samples/demo.yaml";
+    const QString dir = m_dir.filePath("run");
+    QDir().mkpath(dir);
+    const Run r = run({"run", demo, "--until", "5m", "--events", dir + "/events.jsonl", "--metrics",
+                       dir + "/metrics.csv", "--state", dir + "/state.json", "--report", dir + "/report"});
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains("ZoneOutage on zone zone-a")); // the timeline
+    QFile events(dir + "/events.jsonl");
+    QVERIFY(events.open(QIODevice::ReadOnly));
+    int lines = 0;
+    bool sawUnknown = false;
+    while (!events.atEnd()) {
+        const QJsonObject o = QJsonDocument::fromJson(events.readLine()).object();
+        QVERIFY(o.contains("time") && o.value("time").isDouble());
+        for (const char *key : {"type", "reason", "kind", "namespace", "name", "message"})
+            QVERIFY(o.value(key).isString());
+        QVERIFY(o.value("details").isObject());
+        sawUnknown |= o.value("reason").toString() == "NodeConditionChanged"
+                      && o.value("details").toObject().value("status").toString() == "Unknown";
+        ++lines;
+    }
+    QVERIFY(lines > 50);
+    QVERIFY(sawUnknown);
+    QFile metrics(dir + "/metrics.csv");
+    QVERIFY(metrics.open(QIODevice::ReadOnly));
+    QCOMPARE(metrics.readLine(), QByteArray("time,metric,object,value\n"));
+    const QByteArray body = metrics.readAll();
+    for (const char *needle : {",lease_age_seconds,Node/worker-0,", ",node_ready,Node/worker-3,-1\n",
+                               ",zone_state,zone/zone-a,3\n", ",zone_eviction_rate,zone/zone-b,0.1\n",
+                               ",evictions_total,zone/zone-a,", ",capacity_cpu,cluster,24000\n",
+                               ",allocatable_memory,Node/worker-0,"})
+        QVERIFY2(body.contains(needle), needle);
+    QFile state(dir + "/state.json");
+    QVERIFY(state.open(QIODevice::ReadOnly));
+    const QJsonObject list = QJsonDocument::fromJson(state.readAll()).object();
+    QCOMPARE(list.value("kind").toString(), QString("List"));
+    QCOMPARE(list.value("items").toArray().size(), 6 + 6 + 7); // nodes, leases, other objects
+    QVERIFY(QFile::exists(dir + "/report/index.html"));
+}
+
+void TestCli::runOfInvalidInputRunsNothing()
+{
+    const QString in = writeFile("badrun/p.yaml",
+                                 "apiVersion: kubecanvas.io/v1alpha1\nkind: Scenario\nmetadata:\n  name: s\n"
+                                 "spec:\n  actions:\n  - at: 1m\n    type: Explode\n    target: {node: x}\n");
+    const Run r = run({"run", in, "--events", m_dir.filePath("badrun/e.jsonl")});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(in + ":8:"));
+    QVERIFY(!QFile::exists(m_dir.filePath("badrun/e.jsonl")));
+    QCOMPARE(run({"run", in, "--until", "soon"}).exitCode, 2);
+}
+
+void TestCli::runIsDeterministic()
+{
+    const QString demo = QString::fromUtf8(KUBECANVAS_SOURCE_DIR) + "/resources/samples/demo.yaml";
+    QStringList outputs;
+    for (const char *seed : {"5", "5", "6"}) {
+        const QString file = m_dir.filePath(QString("det-%1-%2.jsonl").arg(seed).arg(outputs.size()));
+        QCOMPARE(run({"run", demo, "-q", "--lease-events", "--seed", seed, "--until", "4m", "--events", file}).exitCode, 0);
+        QFile f(file);
+        f.open(QIODevice::ReadOnly);
+        outputs << QString::fromUtf8(f.readAll());
+    }
+    QCOMPARE(outputs[0], outputs[1]);
+    QVERIFY(outputs[0] != outputs[2]);
 }
 
 QTEST_GUILESS_MAIN(TestCli)
