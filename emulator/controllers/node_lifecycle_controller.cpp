@@ -127,10 +127,10 @@ void NodeLifecycleController::monitorNodeHealth()
             continue;
         processTaintBaseEviction(*node, health.observedReady);
         if (health.currentReady != ConditionStatus::True && health.observedReady == ConditionStatus::True) {
-            // Reported once, when the controller itself saw the node turn not ready. Marking
-            // the node's pods not ready arrives with pods.
+            // Reported once, when the controller itself saw the node turn not ready.
             m_context.events.record("Normal", "NodeNotReady", "Node", "", node->meta.name,
                                     "Node " + node->meta.name + " status is now: NodeNotReady");
+            markPodsNotReady(node->meta.name);
         }
     }
     handleDisruption(zoneConditions, nodes);
@@ -211,6 +211,29 @@ NodeLifecycleController::tryUpdateNodeHealth(const store::Node &listed)
     }
     result.currentReady = readyStatus(node);
     return result;
+}
+
+// controllerutil.MarkPodsNotReady: the pods' Ready condition goes False at once, so they
+// leave Service endpoints long before any eviction.
+void NodeLifecycleController::markPodsNotReady(const std::string &nodeName)
+{
+    const SimTime now = m_context.engine.now();
+    for (const auto &pod : m_context.store.pods().list()) {
+        if (pod->spec.nodeName != nodeName)
+            continue;
+        const store::Pod::Condition *ready = pod->condition("Ready");
+        if (!ready || ready->status == "False")
+            continue;
+        m_context.store.pods().patch(pod->meta.key(), [&](store::Pod &p) {
+            for (store::Pod::Condition &c : p.status.conditions)
+                if (c.type == "Ready") {
+                    c.status = "False";
+                    c.lastTransitionTime = now;
+                }
+        });
+        m_context.events.record("Warning", "NodeNotReady", "Pod", pod->meta.namespaceName,
+                                pod->meta.name, "Node is not ready");
+    }
 }
 
 void NodeLifecycleController::processTaintBaseEviction(const store::Node &node, ConditionStatus observedReady)

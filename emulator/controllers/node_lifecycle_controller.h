@@ -62,6 +62,7 @@ private:
     void processTaintBaseEviction(const store::Node &node, ConditionStatus observedReady);
     bool markNodeForTainting(const store::Node &node, ConditionStatus status);
     void markNodeAsReachable(const store::Node &node);
+    void markPodsNotReady(const std::string &nodeName);
     void handleDisruption(const std::map<std::string, std::vector<ConditionStatus>> &conditions,
                           const std::vector<std::shared_ptr<const store::Node>> &nodes);
     void setLimiterInZone(const std::string &zone, std::size_t zoneSize, ZoneState state);

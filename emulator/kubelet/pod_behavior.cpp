@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pod_behavior.h"
 
+#include "emulator/api/field_error.h"
 #include "emulator/api/spec_field_reader.h"
 #include "emulator/api/yaml_reader.h"
 
@@ -172,7 +173,7 @@ private:
     SpecFieldReader m_reader;
 };
 
-api::SourcePos mapPos(api::SourcePos inner, const PodBehavior::Source &source)
+api::SourcePos mapPos(api::SourcePos inner, const BehaviorSource &source)
 {
     if (!source.pos.isKnown())
         return {};
@@ -199,11 +200,11 @@ api::SourcePos mapPos(api::SourcePos inner, const PodBehavior::Source &source)
 
 } // namespace
 
-PodBehavior::ParseResult PodBehavior::parse(std::string_view text,
+BehaviorParseResult PodBehavior::parse(std::string_view text,
                                             const std::vector<std::string> &containerNames,
-                                            const Source &source)
+                                            const BehaviorSource &source)
 {
-    ParseResult result;
+    BehaviorParseResult result;
     api::Diagnostics local;
     BehaviorReader behaviorReader(source.file, local);
     SpecFieldReader &reader = behaviorReader.reader();
@@ -292,7 +293,7 @@ void validateBehaviorAnnotation(const api::Value &podOrTemplateMetadata,
         const Value &value = annotations->valueAt(i);
         if (key.text() != behaviorAnnotation || !value.isString())
             continue;
-        PodBehavior::Source source;
+        BehaviorSource source;
         source.file = file;
         source.path = SpecFieldReader::keyed(SpecFieldReader::child(std::string(metadataPath), "annotations"),
                                              behaviorAnnotation);

@@ -18,6 +18,19 @@ namespace emu::kubelet {
 /// The annotation, on a Pod or a pod template, that says how the pod's containers behave.
 inline constexpr std::string_view behaviorAnnotation = "kubecanvas.io/behavior";
 
+/// Where a `kubecanvas.io/behavior` annotation's text came from, to place diagnostics in the
+/// manifest.
+struct BehaviorSource
+{
+    std::string file;
+    std::string path = "metadata.annotations[kubecanvas.io/behavior]";
+    api::SourcePos pos;            ///< the annotation value's position (unknown: none)
+    api::ScalarStyle style = api::ScalarStyle::Plain;
+    std::uint32_t blockIndent = 0; ///< column of a block scalar's content (0: unknown)
+};
+
+struct BehaviorParseResult;
+
 /// The parsed `kubecanvas.io/behavior` annotation of one pod: a ContainerBehavior per
 /// container named in it; every other container behaves as ContainerBehavior{} says.
 ///
@@ -32,28 +45,11 @@ inline constexpr std::string_view behaviorAnnotation = "kubecanvas.io/behavior";
 class PodBehavior
 {
 public:
-    /// Where the annotation's text came from, to place diagnostics in the manifest.
-    struct Source
-    {
-        std::string file;
-        std::string path = "metadata.annotations[kubecanvas.io/behavior]";
-        api::SourcePos pos;           ///< the annotation value's position (unknown: none)
-        api::ScalarStyle style = api::ScalarStyle::Plain;
-        std::uint32_t blockIndent = 0; ///< column of a block scalar's content (0: unknown)
-    };
-
-    struct ParseResult
-    {
-        PodBehavior behavior;
-        api::Diagnostics diagnostics;
-        bool ok() const { return !api::hasErrors(diagnostics); }
-    };
-
     /// Parses the annotation text. `containerNames` are the pod's containers (init and
     /// regular); names outside it are warnings. An empty list skips that check.
-    static ParseResult parse(std::string_view text,
-                             const std::vector<std::string> &containerNames = {},
-                             const Source &source = {});
+    static BehaviorParseResult parse(std::string_view text,
+                                     const std::vector<std::string> &containerNames = {},
+                                     const BehaviorSource &source = BehaviorSource());
     /// The behaviour a kubelet runs a pod with: its annotation parsed, problems ignored (the
     /// manifest validator reports them). No annotation: every container has the defaults.
     static PodBehavior fromPod(const store::Pod &pod);
@@ -68,6 +64,14 @@ public:
 
 private:
     std::map<std::string, ContainerBehavior, std::less<>> m_containers;
+};
+
+/// PodBehavior::parse's outcome: the behaviour (usable even with errors) and the problems.
+struct BehaviorParseResult
+{
+    PodBehavior behavior;
+    api::Diagnostics diagnostics;
+    bool ok() const { return !api::hasErrors(diagnostics); }
 };
 
 /// The manifest validator's hook: checks the `kubecanvas.io/behavior` annotation in a Pod's

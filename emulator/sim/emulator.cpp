@@ -2,6 +2,7 @@
 #include "emulator.h"
 
 #include "node_change_observer.h"
+#include "pod_decoder.h"
 #include "scenario_executor.h"
 
 #include "emulator/api/kind_registry.h"
@@ -78,6 +79,7 @@ Emulator::Emulator(api::ClusterSpec cluster, api::ScenarioSpec scenario, const O
         m_scenario.durationMs = *options.durationMs;
     m_nodeLifecycle = std::make_unique<ctrl::NodeLifecycleController>(m_context);
     m_ipam = std::make_unique<ctrl::NodeIpamController>(m_context);
+    m_taintEviction = std::make_unique<ctrl::TaintEvictionController>(m_context);
     m_observer = std::make_unique<NodeChangeObserver>(m_context);
     m_executor = std::make_unique<ScenarioExecutor>(*this, m_scenario);
 }
@@ -99,6 +101,7 @@ std::unique_ptr<Emulator> Emulator::create(const std::vector<api::Manifest> &man
     std::vector<api::NodePoolSpec> pools;
     std::vector<const api::Manifest *> nodeManifests;
     std::vector<const api::Manifest *> others;
+    std::vector<const api::Manifest *> pods;
     for (const api::Manifest &m : manifests) {
         const std::string kind = m.kind();
         if (m.group() == "kubecanvas.io") {
@@ -119,6 +122,8 @@ std::unique_ptr<Emulator> Emulator::create(const std::vector<api::Manifest> &man
             }
         } else if (m.group().empty() && kind == "Node") {
             nodeManifests.push_back(&m);
+        } else if (m.group().empty() && kind == "Pod") {
+            pods.push_back(&m);
         } else {
             others.push_back(&m);
         }
@@ -187,6 +192,8 @@ std::unique_ptr<Emulator> Emulator::create(const std::vector<api::Manifest> &man
         ++emulator->m_nodeCount;
         emulator->addKubelet(std::move(config));
     }
+    for (const api::Manifest *m : pods)
+        emulator->m_initialPods.push_back(decodePod(m->object));
     for (const api::Manifest *m : others) {
         store::UnstructuredObject object;
         object.apiVersion = m->apiVersion();
@@ -249,9 +256,22 @@ void Emulator::start()
             m_store.others().create(object);
     for (const store::Node &node : m_manualNodes)
         m_store.nodes().create(node);
+    for (const store::Pod &pod : m_initialPods)
+        m_store.pods().create(pod);
+    // Pods being deleted go once their kubelet confirms (or at once if never bound).
+    m_store.pods().watch([this](const store::WatchEvent<store::Pod> &event) {
+        if (event.type == store::WatchEventType::Deleted || !event.object->meta.deletionTimestamp)
+            return;
+        const store::Pod &pod = *event.object;
+        if (pod.spec.nodeName.empty())
+            m_store.pods().remove(pod.meta.key());
+        else
+            completePodDeletions(pod.spec.nodeName);
+    });
     m_observer->start();
     m_ipam->start();
     m_nodeLifecycle->start();
+    m_taintEviction->start();
     for (const auto &kubelet : m_kubelets)
         kubelet->start(true);
     m_executor->start();
@@ -295,6 +315,18 @@ bool Emulator::addPoolNodes(const std::string &poolName, std::int64_t count)
         m_kubelets.back()->start(true);
     }
     return true;
+}
+
+void Emulator::completePodDeletions(const std::string &nodeName)
+{
+    kubelet::Kubelet *k = kubelet(nodeName);
+    if (!k || !k->isRunning() || k->isPartitioned())
+        return; // Terminating until the kubelet is back (or the pod is force-deleted)
+    // No container runs yet (pods arrive with the Pods issue): nothing to stop, so the
+    // kubelet confirms the deletion at once.
+    for (const auto &pod : m_store.pods().list())
+        if (pod->spec.nodeName == nodeName && pod->meta.deletionTimestamp)
+            m_store.pods().remove(pod->meta.key());
 }
 
 void Emulator::removeNode(const std::string &nodeName)

@@ -11,6 +11,7 @@
 #include "emulator/api/scenario_spec.h"
 #include "emulator/controllers/node_ipam_controller.h"
 #include "emulator/controllers/node_lifecycle_controller.h"
+#include "emulator/controllers/taint_eviction_controller.h"
 #include "emulator/core/engine.h"
 #include "emulator/core/rng.h"
 #include "emulator/kubelet/kubelet.h"
@@ -69,6 +70,10 @@ public:
     bool addPoolNodes(const std::string &pool, std::int64_t count);
     /// Stops a node's kubelet and deletes its Node and Lease (RemoveNode).
     void removeNode(const std::string &nodeName);
+    /// A kubelet can reach the API server again: it completes the deletion of its pods that
+    /// were deleted meanwhile (they were Terminating).
+    void completePodDeletions(const std::string &nodeName);
+    const ctrl::TaintEvictionController &taintEviction() const { return *m_taintEviction; }
 
 private:
     Emulator(api::ClusterSpec cluster, api::ScenarioSpec scenario, const Options &options);
@@ -84,6 +89,7 @@ private:
     SimContext m_context;
     std::unique_ptr<ctrl::NodeLifecycleController> m_nodeLifecycle;
     std::unique_ptr<ctrl::NodeIpamController> m_ipam;
+    std::unique_ptr<ctrl::TaintEvictionController> m_taintEviction;
     std::unique_ptr<NodeChangeObserver> m_observer;
     std::unique_ptr<ScenarioExecutor> m_executor;
     std::map<std::string, api::NodePoolSpec> m_pools;
@@ -91,6 +97,7 @@ private:
     std::map<std::string, kubelet::Kubelet *> m_kubeletByNode;
     std::vector<store::Node> m_manualNodes;
     std::vector<store::UnstructuredObject> m_otherObjects;
+    std::vector<store::Pod> m_initialPods;
     std::size_t m_nodeCount = 0; ///< for addresses
     bool m_started = false;
 };

@@ -386,6 +386,8 @@ Value ObjectSerializer::toList(const store::ObjectStore &store) const
     });
     for (const auto &lease : leases)
         items.append(toValue(*lease));
+    for (const auto &pod : store.pods().list())
+        items.append(toValue(*pod));
     for (const Ptr &object : rest)
         items.append(toValue(*object));
 

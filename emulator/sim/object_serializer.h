@@ -11,6 +11,7 @@ namespace emu::store {
 struct Lease;
 struct Node;
 struct ObjectMeta;
+struct Pod;
 struct UnstructuredObject;
 class ObjectStore;
 } // namespace emu::store
@@ -40,6 +41,8 @@ public:
 
     api::Value toValue(const store::Node &node) const;
     api::Value toValue(const store::Lease &lease) const;
+    /// The pod's spec as written (defaulted) and its status as the emulator keeps it.
+    api::Value toValue(const store::Pod &pod) const;
     /// apiVersion, kind, the manifest's metadata merged with the server-owned fields, then the
     /// body's keys in their original order.
     api::Value toValue(const store::UnstructuredObject &object) const;

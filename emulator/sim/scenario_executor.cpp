@@ -84,21 +84,28 @@ void ScenarioExecutor::execute(const Action &action)
         eachKubelet([](kubelet::Kubelet &k) { k.stop(); });
         break;
     case ActionType::KubeletStart:
-        eachKubelet([](kubelet::Kubelet &k) { k.start(false); });
+        eachKubelet([&](kubelet::Kubelet &k) {
+            k.start(false);
+            m_emulator.completePodDeletions(k.nodeName());
+        });
         break;
     case ActionType::NetworkPartition:
         eachKubelet([](kubelet::Kubelet &k) { k.setPartitioned(true); });
         break;
     case ActionType::NetworkHeal:
-        eachKubelet([](kubelet::Kubelet &k) { k.setPartitioned(false); });
+        eachKubelet([&](kubelet::Kubelet &k) {
+            k.setPartitioned(false);
+            m_emulator.completePodDeletions(k.nodeName());
+        });
         break;
     case ActionType::NodeRecover:
     case ActionType::ZoneRecover:
         // The machine boots again (new bootID) and its network works.
-        eachKubelet([](kubelet::Kubelet &k) {
+        eachKubelet([&](kubelet::Kubelet &k) {
             k.setPartitioned(false);
             if (!k.isRunning())
                 k.start(true);
+            m_emulator.completePodDeletions(k.nodeName());
         });
         break;
     case ActionType::SetCondition:

@@ -31,6 +31,7 @@ struct ObjectMeta
     std::int64_t generation = 0;
     SimTime creationTimestamp;
     std::optional<SimTime> deletionTimestamp;
+    std::optional<std::int64_t> deletionGracePeriodSeconds; ///< graceful deletion (pods)
     api::Labels labels;
     api::Labels annotations;
     std::vector<std::string> finalizers;

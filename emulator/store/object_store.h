@@ -3,6 +3,7 @@
 
 #include "lease.h"
 #include "node.h"
+#include "pod.h"
 #include "object_table.h"
 #include "unstructured_object.h"
 
@@ -17,6 +18,7 @@ public:
     explicit ObjectStore(Engine &engine)
         : m_nodes(engine, m_revision, m_uids)
         , m_leases(engine, m_revision, m_uids)
+        , m_pods(engine, m_revision, m_uids)
         , m_others(engine, m_revision, m_uids)
     {}
     ObjectStore(const ObjectStore &) = delete;
@@ -26,6 +28,8 @@ public:
     const ObjectTable<Node> &nodes() const { return m_nodes; }
     ObjectTable<Lease> &leases() { return m_leases; }
     const ObjectTable<Lease> &leases() const { return m_leases; }
+    ObjectTable<Pod> &pods() { return m_pods; }
+    const ObjectTable<Pod> &pods() const { return m_pods; }
     /// Objects of kinds not emulated yet, keyed by "kind/namespace/name".
     ObjectTable<UnstructuredObject> &others() { return m_others; }
     const ObjectTable<UnstructuredObject> &others() const { return m_others; }
@@ -37,6 +41,7 @@ private:
     std::uint64_t m_uids = 0;
     ObjectTable<Node> m_nodes;
     ObjectTable<Lease> m_leases;
+    ObjectTable<Pod> m_pods;
     ObjectTable<UnstructuredObject> m_others;
 };
 

@@ -6,6 +6,7 @@
 
 #include "emulator/core/engine.h"
 
+#include <algorithm>
 #include <deque>
 #include <functional>
 #include <map>
@@ -39,6 +40,9 @@ std::string resourceName()
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return name + 's';
 }
+
+/// Holds a gracefully deleted object until its owner confirms (internal, never shown).
+inline constexpr const char *kGracefulDeletionMarker = "kubecanvas.io/graceful-deletion";
 
 template<class T>
 class ObjectTable
@@ -131,13 +135,16 @@ public:
     }
 
     /// Deletes an object: with finalizers it only gets a deletionTimestamp and stays until
-    /// they are removed; otherwise it is removed at once.
+    /// they are removed; otherwise it is removed at once (this also completes a graceful
+    /// deletion started by terminate()).
     StoreResult remove(const std::string &key)
     {
         const auto it = m_objects.find(key);
         if (it == m_objects.end())
             return {StoreError::NotFound, kindName() + " \"" + key + "\" not found", 0};
-        if (!it->second->meta.finalizers.empty()) {
+        const auto &finalizers = it->second->meta.finalizers;
+        const bool onlyGraceful = finalizers.size() == 1 && finalizers.front() == kGracefulDeletionMarker;
+        if (!finalizers.empty() && !onlyGraceful) {
             if (it->second->meta.deletionTimestamp)
                 return {StoreError::None, {}, it->second->meta.resourceVersion};
             T copy = *it->second;
@@ -147,6 +154,26 @@ public:
         }
         erase(key);
         return {StoreError::None, {}, m_revision};
+    }
+
+    /// Graceful deletion, as for pods: the object gets deletionTimestamp = now + grace and
+    /// deletionGracePeriodSeconds, and stays until its owner (the kubelet) removes it with
+    /// remove(). A second call can only shorten the grace period.
+    StoreResult terminate(const std::string &key, std::int64_t gracePeriodSeconds)
+    {
+        const Ptr current = get(key);
+        if (!current)
+            return {StoreError::NotFound, kindName() + " \"" + key + "\" not found", 0};
+        const SimTime deadline = m_engine.now() + SimDuration::seconds(std::max<std::int64_t>(0, gracePeriodSeconds));
+        if (current->meta.deletionTimestamp && *current->meta.deletionTimestamp <= deadline)
+            return {StoreError::None, {}, current->meta.resourceVersion};
+        T copy = *current;
+        copy.meta.deletionTimestamp = deadline;
+        copy.meta.deletionGracePeriodSeconds = std::max<std::int64_t>(0, gracePeriodSeconds);
+        copy.meta.resourceVersion = 0;
+        if (copy.meta.finalizers.empty())
+            copy.meta.finalizers.push_back(kGracefulDeletionMarker);
+        return update(std::move(copy));
     }
 
     /// Registers a watch; every later change is delivered to handler. With `replay`, the

@@ -35,7 +35,6 @@ struct C
 Container container(const C &c)
 {
     Container out;
-    out.name = "c";
     out.requests = c.requests;
     out.limits = c.limits;
     return out;

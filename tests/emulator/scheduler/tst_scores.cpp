@@ -70,17 +70,17 @@ PodBuilder req(PodBuilder b, std::initializer_list<std::pair<const char *, const
 }
 
 // balanced_allocation_test.go pod specs
-PodBuilder cpuOnly(const std::string &node)
+PodBuilder cpuOnly(const std::string &node, const std::string &name = "cpuOnly")
 {
-    return PodBuilder("cpuOnly-" + node + std::to_string(std::rand()))
+    return PodBuilder(name + "-" + node)
         .nodeName(node)
         .container(resources({{"cpu", "1000m"}, {"memory", "0"}}))
         .container(resources({{"cpu", "2000m"}, {"memory", "0"}}));
 }
 
-PodBuilder cpuAndMemory(const std::string &node)
+PodBuilder cpuAndMemory(const std::string &node, const std::string &name = "cpuAndMemory")
 {
-    return PodBuilder("cpuAndMemory-" + node + std::to_string(std::rand()))
+    return PodBuilder(name + "-" + node)
         .nodeName(node)
         .container(resources({{"cpu", "1000m"}, {"memory", "2000"}}))
         .container(resources({{"cpu", "2000m"}, {"memory", "3000"}}));
@@ -233,7 +233,7 @@ void TestScores::balancedAllocation_data()
         << defaults << Scores{100, 100} << true;
     QTest::newRow("no resources requested, pods scheduled with resources")
         << none << Nodes{milliNode("node1", 10000, 20000), milliNode("node2", 10000, 20000)}
-        << Pods{cpuOnly("node1").build(), cpuOnly("node1").build(), cpuOnly("node2").build(),
+        << Pods{cpuOnly("node1").build(), cpuOnly("node1", "cpuOnly2").build(), cpuOnly("node2").build(),
                 cpuAndMemory("node2").build()}
         << defaults << Scores{70, 82} << true;
     QTest::newRow("resources requested, pods scheduled with resources")
@@ -253,7 +253,7 @@ void TestScores::balancedAllocation_data()
         << req(PodBuilder(), {{"memory", "0"}, {"nvidia.com/gpu", "1"}}).build()
         << Nodes{milliNode("node1", 3500, 40000, {{"nvidia.com/gpu", "8"}}),
                  milliNode("node2", 3500, 40000, {{"nvidia.com/gpu", "8"}})}
-        << Pods{cpuAndMemory("node1").build(), cpuAndMemory("node2").build(),
+        << Pods{cpuAndMemory("node2").build(),
                 PodBuilder("gpu").nodeName("node1")
                     .container(resources({{"cpu", "1000m"}, {"memory", "2000"}, {"nvidia.com/gpu", "3"}}))
                     .container(resources({{"cpu", "2000m"}, {"memory", "3000"}}))
