@@ -69,6 +69,10 @@ void Kubelet::start(bool newBoot)
 void Kubelet::stop()
 {
     m_running = false;
+    for (auto &[pod, timers] : m_podTimers)
+        for (EventId id : timers)
+            m_context.engine.cancel(id);
+    m_podTimers.clear();
     for (EventId *timer : {&m_leaseTimer, &m_statusTimer, &m_registerTimer}) {
         m_context.engine.cancel(*timer);
         *timer = EventId();

@@ -7,7 +7,10 @@
 #include "emulator/core/rng.h"
 #include "emulator/sim/sim_context.h"
 
+#include <functional>
 #include <map>
+#include <set>
+#include <vector>
 #include <optional>
 #include <string>
 
@@ -37,6 +40,11 @@ public:
     void stop();
     /// Cuts the kubelet off from the API server, or reconnects it.
     void setPartitioned(bool partitioned);
+    /// Starts a pod bound to this node (pulls, creates and starts its containers in order,
+    /// then reports it ready), unless it runs already or the kubelet is down or cut off.
+    void syncPod(const store::Pod &pod);
+    /// Stops a deleted pod's containers and confirms the deletion (removes it from the store).
+    void killPod(const store::Pod &pod);
     /// A condition the kubelet reports from now on (SetCondition action): status True, False
     /// or Unknown; an empty status returns the condition to the kubelet's own view.
     void setConditionOverride(const std::string &type, const std::string &status);
@@ -51,7 +59,13 @@ private:
     store::Node buildInitialNode() const;
     void recordConditionEvents(const store::Node *before, const store::Node &after);
 
+    void podStep(const std::string &podKey, std::function<void(store::Pod &)> change);
+    std::string podIP(std::size_t index) const;
+
     sim::SimContext &m_context;
+    std::set<std::string> m_images;                            ///< images present on the node
+    std::map<std::string, std::vector<EventId>> m_podTimers;   ///< pending steps per pod
+    std::size_t m_podsStarted = 0;
     KubeletConfig m_config;
     Rng m_rng;
     std::string m_bootID;

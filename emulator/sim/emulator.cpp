@@ -80,6 +80,7 @@ Emulator::Emulator(api::ClusterSpec cluster, api::ScenarioSpec scenario, const O
     m_nodeLifecycle = std::make_unique<ctrl::NodeLifecycleController>(m_context);
     m_ipam = std::make_unique<ctrl::NodeIpamController>(m_context);
     m_taintEviction = std::make_unique<ctrl::TaintEvictionController>(m_context);
+    m_scheduler = std::make_unique<sched::Scheduler>(m_context, m_rng.child("scheduler"));
     m_observer = std::make_unique<NodeChangeObserver>(m_context);
     m_executor = std::make_unique<ScenarioExecutor>(*this, m_scenario);
 }
@@ -258,22 +259,36 @@ void Emulator::start()
         m_store.nodes().create(node);
     for (const store::Pod &pod : m_initialPods)
         m_store.pods().create(pod);
-    // Pods being deleted go once their kubelet confirms (or at once if never bound).
+    // Each pod is handed to the kubelet of its node: started once bound, and removed once
+    // deleted (a pod never bound is removed at once, as the API server does).
     m_store.pods().watch([this](const store::WatchEvent<store::Pod> &event) {
-        if (event.type == store::WatchEventType::Deleted || !event.object->meta.deletionTimestamp)
+        if (event.type == store::WatchEventType::Deleted)
             return;
         const store::Pod &pod = *event.object;
-        if (pod.spec.nodeName.empty())
+        if (pod.meta.deletionTimestamp && pod.spec.nodeName.empty()) {
             m_store.pods().remove(pod.meta.key());
-        else
-            completePodDeletions(pod.spec.nodeName);
+            return;
+        }
+        kubelet::Kubelet *k = pod.spec.nodeName.empty() ? nullptr : kubelet(pod.spec.nodeName);
+        if (!k)
+            return;
+        if (pod.meta.deletionTimestamp)
+            k->killPod(pod);
+        else if (!pod.status.startTime)
+            k->syncPod(pod);
     });
     m_observer->start();
     m_ipam->start();
     m_nodeLifecycle->start();
     m_taintEviction->start();
+    m_scheduler->start();
     for (const auto &kubelet : m_kubelets)
         kubelet->start(true);
+    // Pods bound in the manifests start once their kubelet has registered.
+    m_engine.schedule(SimDuration(), [this] {
+        for (const auto &k : m_kubelets)
+            completePodDeletions(k->nodeName());
+    });
     m_executor->start();
 }
 
@@ -322,11 +337,14 @@ void Emulator::completePodDeletions(const std::string &nodeName)
     kubelet::Kubelet *k = kubelet(nodeName);
     if (!k || !k->isRunning() || k->isPartitioned())
         return; // Terminating until the kubelet is back (or the pod is force-deleted)
-    // No container runs yet (pods arrive with the Pods issue): nothing to stop, so the
-    // kubelet confirms the deletion at once.
-    for (const auto &pod : m_store.pods().list())
-        if (pod->spec.nodeName == nodeName && pod->meta.deletionTimestamp)
-            m_store.pods().remove(pod->meta.key());
+    for (const auto &pod : m_store.pods().list()) {
+        if (pod->spec.nodeName != nodeName)
+            continue;
+        if (pod->meta.deletionTimestamp)
+            k->killPod(*pod);
+        else if (!pod->status.startTime)
+            k->syncPod(*pod);
+    }
 }
 
 void Emulator::removeNode(const std::string &nodeName)

@@ -15,6 +15,7 @@
 #include "emulator/core/engine.h"
 #include "emulator/core/rng.h"
 #include "emulator/kubelet/kubelet.h"
+#include "emulator/scheduler/scheduler.h"
 #include "emulator/store/object_store.h"
 
 #include <map>
@@ -70,8 +71,8 @@ public:
     bool addPoolNodes(const std::string &pool, std::int64_t count);
     /// Stops a node's kubelet and deletes its Node and Lease (RemoveNode).
     void removeNode(const std::string &nodeName);
-    /// A kubelet can reach the API server again: it completes the deletion of its pods that
-    /// were deleted meanwhile (they were Terminating).
+    /// Lets a node's kubelet catch up with its pods (after it starts or reconnects): starts
+    /// the pods bound to it and completes the deletion of those deleted meanwhile.
     void completePodDeletions(const std::string &nodeName);
     const ctrl::TaintEvictionController &taintEviction() const { return *m_taintEviction; }
 
@@ -90,6 +91,7 @@ private:
     std::unique_ptr<ctrl::NodeLifecycleController> m_nodeLifecycle;
     std::unique_ptr<ctrl::NodeIpamController> m_ipam;
     std::unique_ptr<ctrl::TaintEvictionController> m_taintEviction;
+    std::unique_ptr<sched::Scheduler> m_scheduler;
     std::unique_ptr<NodeChangeObserver> m_observer;
     std::unique_ptr<ScenarioExecutor> m_executor;
     std::map<std::string, api::NodePoolSpec> m_pools;

@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: Apache-2.0
+// The emulated kubelet's pod lifecycle (pkg/kubelet SyncPod, simplified): each container's
+// image is pulled (per the pull policy and the node's image cache), the container created
+// and started, in order; timings come from the kubecanvas.io/behavior annotation.
+#include "kubelet.h"
+
+#include "image_pull_policy.h"
+#include "pod_behavior.h"
+#include "qos_class.h"
+
+#include "emulator/api/go_duration.h"
+
+namespace emu::kubelet {
+
+namespace {
+
+store::Pod::Condition *condition(store::Pod &pod, std::string_view type)
+{
+    for (store::Pod::Condition &c : pod.status.conditions)
+        if (c.type == type)
+            return &c;
+    return nullptr;
+}
+
+void setCondition(store::Pod &pod, const std::string &type, const std::string &status,
+                  const std::string &reason, const std::string &message, SimTime now)
+{
+    store::Pod::Condition *c = condition(pod, type);
+    if (!c) {
+        pod.status.conditions.push_back({type, status, reason, message, now});
+        return;
+    }
+    if (c->status != status)
+        c->lastTransitionTime = now;
+    c->status = status;
+    c->reason = reason;
+    c->message = message;
+}
+
+std::string unreadyList(const store::Pod &pod)
+{
+    std::string names;
+    for (const store::Pod::ContainerStatus &s : pod.status.containerStatuses)
+        if (!s.ready)
+            names += (names.empty() ? "" : " ") + s.name;
+    return "[" + names + "]";
+}
+
+void updateReadiness(store::Pod &pod, SimTime now)
+{
+    bool allReady = !pod.status.containerStatuses.empty();
+    for (const store::Pod::ContainerStatus &s : pod.status.containerStatuses)
+        allReady = allReady && s.ready;
+    const std::string message = allReady ? std::string() : "containers with unready status: " + unreadyList(pod);
+    setCondition(pod, "ContainersReady", allReady ? "True" : "False", allReady ? "" : "ContainersNotReady", message, now);
+    setCondition(pod, "Ready", allReady ? "True" : "False", allReady ? "" : "ContainersNotReady", message, now);
+}
+
+std::string seconds(SimDuration d)
+{
+    return api::formatGoDuration(d.ns());
+}
+
+} // namespace
+
+std::string Kubelet::podIP(std::size_t index) const
+{
+    auto node = m_context.store.nodes().get(m_config.nodeName);
+    if (!node || node->spec.podCIDR.empty())
+        return {};
+    // The first addresses of the node's range: .1 is the bridge, pods from .2.
+    std::string base = node->spec.podCIDR.substr(0, node->spec.podCIDR.find('/'));
+    const auto lastDot = base.rfind('.');
+    const int host = static_cast<int>(index % 250) + 2;
+    return base.substr(0, lastDot + 1) + std::to_string(host);
+}
+
+void Kubelet::podStep(const std::string &podKey, std::function<void(store::Pod &)> change)
+{
+    if (!m_running || m_partitioned)
+        return;
+    m_context.store.pods().patch(podKey, change);
+}
+
+void Kubelet::syncPod(const store::Pod &pod)
+{
+    const std::string key = pod.meta.key();
+    if (!m_running || m_partitioned || pod.meta.deletionTimestamp || pod.status.startTime
+        || m_podTimers.count(key))
+        return;
+    const SimTime now = m_context.engine.now();
+    const PodBehavior behavior = PodBehavior::fromPod(pod);
+    std::string hostIP;
+    if (auto node = m_context.store.nodes().get(m_config.nodeName))
+        for (const store::NodeAddress &a : node->status.addresses)
+            if (a.type == "InternalIP")
+                hostIP = a.address;
+    const std::string ip = podIP(m_podsStarted++);
+    podStep(key, [&](store::Pod &p) {
+        p.status.startTime = now;
+        p.status.hostIP = hostIP;
+        p.status.podIP = ip;
+        p.status.qosClass = qosClass(p);
+        setCondition(p, "PodReadyToStartContainers", "True", "", "", now);
+        setCondition(p, "Initialized", "True", "", "", now);
+        p.status.containerStatuses.clear();
+        for (const store::Container &c : p.spec.containers) {
+            store::Pod::ContainerStatus s;
+            s.name = c.name;
+            s.image = c.image;
+            s.state.reason = "ContainerCreating";
+            p.status.containerStatuses.push_back(std::move(s));
+        }
+        updateReadiness(p, now);
+    });
+    // Containers start one after the other, each after its image is there.
+    std::vector<EventId> &timers = m_podTimers[key];
+    SimDuration t;
+    const std::string ns = pod.meta.namespaceName;
+    const std::string name = pod.meta.name;
+    auto at = [&](SimDuration when, std::function<void()> fn) {
+        timers.push_back(m_context.engine.schedule(when, std::move(fn)));
+    };
+    for (std::size_t i = 0; i < pod.spec.containers.size(); ++i) {
+        const store::Container &c = pod.spec.containers[i];
+        const ContainerBehavior &b = behavior.behaviorFor(c.name);
+        const bool present = m_images.count(c.image) > 0;
+        const ImagePullAction action = imagePullAction(c, present);
+        if (action == ImagePullAction::ErrNeverPull) {
+            at(t, [this, key, ns, name, i, image = c.image] {
+                m_context.events.record("Warning", "ErrImageNeverPull", "Pod", ns, name,
+                                        "Container image \"" + image + "\" is not present with pull policy of Never");
+                podStep(key, [&](store::Pod &p) { p.status.containerStatuses[i].state.reason = "ErrImageNeverPull"; });
+            });
+            break; // the kubelet retries; the pod stays Pending
+        }
+        if (action == ImagePullAction::Pull) {
+            const SimDuration pull = b.pullDuration();
+            at(t, [this, ns, name, image = c.image] {
+                m_context.events.record("Normal", "Pulling", "Pod", ns, name, "Pulling image \"" + image + "\"");
+            });
+            t += pull;
+            at(t, [this, ns, name, image = c.image, pull] {
+                m_images.insert(image);
+                m_context.events.record("Normal", "Pulled", "Pod", ns, name,
+                                        "Successfully pulled image \"" + image + "\" in " + seconds(pull)
+                                            + " (" + seconds(pull) + " including waiting)");
+            });
+        } else {
+            at(t, [this, ns, name, image = c.image] {
+                m_context.events.record("Normal", "Pulled", "Pod", ns, name,
+                                        "Container image \"" + image + "\" already present on machine");
+            });
+        }
+        at(t, [this, ns, name, container = c.name] {
+            m_context.events.record("Normal", "Created", "Pod", ns, name, "Created container: " + container);
+        });
+        t += b.startDuration();
+        at(t, [this, key, ns, name, i, container = c.name] {
+            m_context.events.record("Normal", "Started", "Pod", ns, name, "Started container " + container);
+            const SimTime started = m_context.engine.now();
+            podStep(key, [&](store::Pod &p) {
+                auto &s = p.status.containerStatuses[i];
+                s.state = {store::Pod::ContainerState::Kind::Running, "", "", 0, started, std::nullopt};
+                s.started = true;
+                bool allRunning = true;
+                for (const auto &cs : p.status.containerStatuses)
+                    allRunning = allRunning && cs.state.kind == store::Pod::ContainerState::Kind::Running;
+                if (allRunning)
+                    p.status.phase = "Running";
+            });
+        });
+        // Ready: with a readiness probe, at the first probe period once the app passes (after
+        // readySeconds and initialDelaySeconds); without one, as soon as it runs.
+        SimDuration readyAfter;
+        if (c.readinessProbe) {
+            const SimDuration delay = SimDuration::seconds(c.readinessProbe->initialDelaySeconds);
+            const SimDuration period = SimDuration::seconds(std::max(1, c.readinessProbe->periodSeconds));
+            readyAfter = delay;
+            while (readyAfter < b.readyDuration())
+                readyAfter += period;
+            readyAfter += period * (std::max(1, c.readinessProbe->successThreshold) - 1);
+        }
+        at(t + readyAfter, [this, key, i] {
+            const SimTime when = m_context.engine.now();
+            podStep(key, [&](store::Pod &p) {
+                p.status.containerStatuses[i].ready = true;
+                updateReadiness(p, when);
+            });
+        });
+    }
+}
+
+void Kubelet::killPod(const store::Pod &pod)
+{
+    if (!m_running || m_partitioned)
+        return; // Terminating until the kubelet is back
+    const std::string key = pod.meta.key();
+    if (auto it = m_podTimers.find(key); it != m_podTimers.end()) {
+        for (EventId id : it->second)
+            m_context.engine.cancel(id);
+        m_podTimers.erase(it);
+    }
+    for (const store::Pod::ContainerStatus &s : pod.status.containerStatuses)
+        if (s.state.kind == store::Pod::ContainerState::Kind::Running)
+            m_context.events.record("Normal", "Killing", "Pod", pod.meta.namespaceName, pod.meta.name,
+                                    "Stopping container " + s.name);
+    // The emulated processes exit on SIGTERM at once, so the deletion completes now.
+    m_context.store.pods().remove(key);
+}
+
+} // namespace emu::kubelet
