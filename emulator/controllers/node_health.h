@@ -4,6 +4,7 @@
 #include "emulator/store/node.h"
 
 #include <optional>
+#include <string>
 
 namespace emu::ctrl {
 
@@ -16,6 +17,13 @@ struct NodeHealth
     std::optional<store::NodeCondition> savedReady; ///< Ready condition last seen
     bool savedHasStatus = false;                     ///< a status was saved (possibly no Ready)
     std::optional<SimTime> leaseRenewTime;           ///< renewTime of the lease last seen
+
+    // Derived from the node's labels, recomputed only when its resourceVersion changes (most
+    // passes see the same object).
+    std::uint64_t labelsRevision = 0;
+    std::string zoneKey;
+    bool excludedFromDisruption = false;
+    std::string leaseKey; ///< "kube-node-lease/<name>"
 };
 
 } // namespace emu::ctrl

@@ -89,10 +89,11 @@ NodeLifecycleController::Zone &NodeLifecycleController::zoneFor(const std::strin
 void NodeLifecycleController::monitorNodeHealth()
 {
     const std::vector<std::shared_ptr<const store::Node>> nodes = m_context.store.nodes().list();
-    std::set<std::string> present;
+    const std::uint64_t pass = ++m_pass;
     for (const auto &node : nodes) {
-        present.insert(node->meta.name);
-        if (m_knownNodes.insert(node->meta.name).second) {
+        const auto [known, added] = m_knownNodes.try_emplace(node->meta.name, pass);
+        known->second = pass;
+        if (added) {
             // A node seen for the first time: event, zone tainter, and a clean slate.
             m_context.events.record("Normal", "RegisteredNode", "Node", "", node->meta.name,
                                     "Node " + node->meta.name + " event: Registered Node "
@@ -101,28 +102,34 @@ void NodeLifecycleController::monitorNodeHealth()
             markNodeAsReachable(*node);
         }
     }
-    for (auto it = m_knownNodes.begin(); it != m_knownNodes.end();) {
-        if (present.count(*it)) {
-            ++it;
-            continue;
+    if (m_knownNodes.size() > nodes.size()) {
+        std::vector<std::string> deleted;
+        for (const auto &[name, seen] : m_knownNodes)
+            if (seen != pass)
+                deleted.push_back(name);
+        std::sort(deleted.begin(), deleted.end()); // deterministic event order
+        for (const std::string &name : deleted) {
+            m_context.events.record("Normal", "RemovingNode", "Node", "", name,
+                                    "Node " + name + " event: Removing Node " + name + " from Controller");
+            m_health.erase(name);
+            for (auto &[key, zone] : m_zones)
+                zone.queue.remove(name);
+            m_knownNodes.erase(name);
         }
-        m_context.events.record("Normal", "RemovingNode", "Node", "", *it,
-                                "Node " + *it + " event: Removing Node " + *it + " from Controller");
-        m_health.erase(*it);
-        for (auto &[key, zone] : m_zones)
-            zone.queue.remove(*it);
-        it = m_knownNodes.erase(it);
     }
 
     std::map<std::string, std::vector<ConditionStatus>> zoneConditions;
     for (const auto &listed : nodes) {
-        // Re-read: an earlier step of this pass may have changed the node's taints.
-        std::shared_ptr<const store::Node> node = m_context.store.nodes().get(listed->meta.name);
+        // Nodes first seen in this pass may just have had their taints changed: re-read them
+        // (a stale copy written back would undo that).
+        std::shared_ptr<const store::Node> node = listed;
+        if (m_knownNodes.count(listed->meta.name) && m_health.count(listed->meta.name) == 0)
+            node = m_context.store.nodes().get(listed->meta.name);
         if (!node)
             continue;
         const HealthResult health = tryUpdateNodeHealth(*node);
-        if (!node->meta.labels.count(std::string(kLabelNodeExcludeDisruption)))
-            zoneConditions[zoneKey(node->meta.labels)].push_back(health.currentReady);
+        if (!health.record->excludedFromDisruption)
+            zoneConditions[health.record->zoneKey].push_back(health.currentReady);
         if (health.currentReady == ConditionStatus::Missing)
             continue;
         processTaintBaseEviction(*node, health.observedReady);
@@ -141,21 +148,20 @@ NodeLifecycleController::tryUpdateNodeHealth(const store::Node &listed)
 {
     const SimTime now = m_context.engine.now();
     const auto &cm = m_context.cluster.controllerManager;
-    store::Node node = listed;
     HealthResult result;
-    // A copy: `node` is modified below and a pointer into it would see the changes.
-    const std::optional<store::NodeCondition> current =
-        node.condition("Ready") ? std::optional<store::NodeCondition>(*node.condition("Ready")) : std::nullopt;
+    // Read from the listed (immutable) node; it is copied only when it must be written, which
+    // keeps a pass over thousands of healthy nodes cheap.
+    const store::NodeCondition *current = listed.condition("Ready");
     SimDuration gracePeriod;
-    auto found = m_health.find(node.meta.name);
+    auto found = m_health.find(listed.meta.name);
     if (!current) {
         // Never posted status: judged from creation with the startup grace period.
         result.observedReady = ConditionStatus::Unknown;
         gracePeriod = SimDuration::milliseconds(cm.nodeStartupGracePeriodMs);
         if (found == m_health.end()) {
-            found = m_health.emplace(node.meta.name, NodeHealth{}).first;
-            found->second.probeTimestamp = node.meta.creationTimestamp;
-            found->second.readyTransitionTimestamp = node.meta.creationTimestamp;
+            found = m_health.emplace(listed.meta.name, NodeHealth{}).first;
+            found->second.probeTimestamp = listed.meta.creationTimestamp;
+            found->second.readyTransitionTimestamp = listed.meta.creationTimestamp;
         }
         found->second.savedHasStatus = true;
         found->second.savedReady.reset();
@@ -163,9 +169,9 @@ NodeLifecycleController::tryUpdateNodeHealth(const store::Node &listed)
         result.observedReady = parseConditionStatus(current->status).value_or(ConditionStatus::Unknown);
         gracePeriod = SimDuration::milliseconds(cm.nodeMonitorGracePeriodMs);
         if (found == m_health.end()) {
-            found = m_health.emplace(node.meta.name, NodeHealth{now, now, *current, true, std::nullopt}).first;
+            found = m_health.emplace(listed.meta.name, NodeHealth{now, now, *current, true, std::nullopt, 0, {}, false, {}}).first;
         } else if (!found->second.savedReady) {
-            found->second = NodeHealth{now, now, *current, true, found->second.leaseRenewTime};
+            found->second = NodeHealth{now, now, *current, true, found->second.leaseRenewTime, 0, {}, false, {}};
         } else if (!sameTimes(*found->second.savedReady, *current)) {
             const bool transitioned = found->second.savedReady->lastTransitionTime != current->lastTransitionTime;
             found->second.probeTimestamp = now;
@@ -175,15 +181,24 @@ NodeLifecycleController::tryUpdateNodeHealth(const store::Node &listed)
         }
     }
     NodeHealth &health = found->second;
+    if (health.labelsRevision != listed.meta.resourceVersion || health.leaseKey.empty()) {
+        health.labelsRevision = listed.meta.resourceVersion;
+        health.zoneKey = zoneKey(listed.meta.labels);
+        health.excludedFromDisruption = listed.meta.labels.count(std::string(kLabelNodeExcludeDisruption)) > 0;
+        health.leaseKey = "kube-node-lease/" + listed.meta.name;
+    }
     // A renewed Lease is proof of life too (a kubelet may renew without posting status).
-    if (auto lease = m_context.store.leases().get("kube-node-lease/" + node.meta.name)) {
+    if (auto lease = m_context.store.leases().get(health.leaseKey)) {
         if (lease->renewTime && (!health.leaseRenewTime || *health.leaseRenewTime < *lease->renewTime)) {
             health.leaseRenewTime = lease->renewTime;
             health.probeTimestamp = now;
         }
     }
+    result.currentReady = readyStatus(listed);
+    result.record = &health;
     if (now > health.probeTimestamp + gracePeriod) {
         // Stale: Ready and the pressure conditions become Unknown (never NetworkUnavailable).
+        store::Node node = listed;
         for (const char *type : {"Ready", "MemoryPressure", "DiskPressure", "PIDPressure"}) {
             store::NodeCondition *c = node.condition(type);
             if (!c) {
@@ -201,6 +216,7 @@ NodeLifecycleController::tryUpdateNodeHealth(const store::Node &listed)
         const bool readyChanged = !current || updated->status != current->status
                                   || updated->reason != current->reason
                                   || updated->lastTransitionTime != current->lastTransitionTime;
+        result.currentReady = readyStatus(node);
         if (readyChanged) {
             node.meta.resourceVersion = 0;
             if (m_context.store.nodes().update(node).ok()) {
@@ -209,7 +225,6 @@ NodeLifecycleController::tryUpdateNodeHealth(const store::Node &listed)
             }
         }
     }
-    result.currentReady = readyStatus(node);
     return result;
 }
 
@@ -274,13 +289,22 @@ bool NodeLifecycleController::markNodeForTainting(const store::Node &node, Condi
 
 void NodeLifecycleController::markNodeAsReachable(const store::Node &node)
 {
+    const bool tainted = node.hasTaint(kTaintNodeUnreachable, kEffectNoExecute)
+                         || node.hasTaint(kTaintNodeNotReady, kEffectNoExecute);
+    const auto health = m_health.find(node.meta.name);
+    Zone &zone = zoneFor(health != m_health.end() && health->second.labelsRevision == node.meta.resourceVersion
+                             ? health->second.zoneKey
+                             : zoneKey(node.meta.labels));
+    // The common case, a healthy node: nothing to remove, nothing queued.
+    if (!tainted && !zone.queue.contains(node.meta.name))
+        return;
     std::vector<store::NodeTaint> remove;
     for (std::string_view key : {kTaintNodeUnreachable, kTaintNodeNotReady})
         if (node.hasTaint(key, kEffectNoExecute))
             remove.push_back(taint(key, kEffectNoExecute));
     if (!remove.empty())
         swapTaints(node, {}, remove);
-    zoneFor(zoneKey(node.meta.labels)).queue.remove(node.meta.name);
+    zone.queue.remove(node.meta.name);
 }
 
 bool NodeLifecycleController::swapTaints(const store::Node &node, const std::vector<store::NodeTaint> &add,

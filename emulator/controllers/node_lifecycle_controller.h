@@ -10,6 +10,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,7 @@ private:
     {
         ConditionStatus observedReady = ConditionStatus::Missing;
         ConditionStatus currentReady = ConditionStatus::Missing;
+        const NodeHealth *record = nullptr;
     };
 
     void monitorNodeHealth();
@@ -74,8 +76,9 @@ private:
     Zone &zoneFor(const std::string &key);
 
     sim::SimContext &m_context;
-    std::map<std::string, NodeHealth> m_health;
-    std::set<std::string> m_knownNodes;
+    std::unordered_map<std::string, NodeHealth> m_health;
+    std::unordered_map<std::string, std::uint64_t> m_knownNodes; ///< name -> last pass seen
+    std::uint64_t m_pass = 0;
     std::map<std::string, Zone> m_zones;
     std::set<std::string> m_noSchedulePending;
 };

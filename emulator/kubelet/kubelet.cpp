@@ -198,24 +198,30 @@ void Kubelet::updateStatus(bool force)
         scheduleStatusTick(jittered(m_everReady ? period : fastStatusPeriod));
         return;
     }
-    store::Node node = *current;
     NodeStatusBuilder builder(m_config, m_bootID, m_context.cluster, m_conditionOverrides);
-    const bool changed = builder.apply(node, now);
     // kubelet_node_status.go: PATCH only when the status changed (heartbeat times aside) or
     // nodeStatusReportFrequency has passed since the last report.
     const bool due = !m_lastStatusReport || now - *m_lastStatusReport >= reportPeriod;
+    const bool changed = builder.wouldChange(*current);
+    bool ready = false;
     if (force || changed || due) {
+        store::Node node = *current;
+        builder.apply(node, now);
         for (store::NodeCondition &c : node.status.conditions)
             if (c.type != "NetworkUnavailable")
                 c.lastHeartbeatTime = now;
         node.meta.resourceVersion = 0;
+        const store::NodeCondition *r = node.condition("Ready");
+        ready = r && r->status == "True";
         if (m_context.store.nodes().update(node).ok()) {
             m_lastStatusReport = now;
             recordConditionEvents(current.get(), node);
         }
+    } else {
+        const store::NodeCondition *r = current->condition("Ready");
+        ready = r && r->status == "True";
     }
-    const store::NodeCondition *ready = node.condition("Ready");
-    if (ready && ready->status == "True")
+    if (ready)
         m_everReady = true;
     const bool fast = !m_everReady && now - m_startedAt < nodeReadyGracePeriod;
     scheduleStatusTick(jittered(fast ? fastStatusPeriod : period));

@@ -105,29 +105,42 @@ void NodeStatusBuilder::fillStatic(store::Node &node) const
     info.architecture = "amd64";
 }
 
-std::string NodeStatusBuilder::conditionStatus(const store::Node &node, const std::string &type,
-                                               std::string &reason, std::string &message) const
+NodeStatusBuilder::ConditionView NodeStatusBuilder::conditionFor(const store::Node &node,
+                                                                  std::string_view type) const
 {
     for (const ConditionText &text : conditionTexts) {
         if (type != text.type)
             continue;
-        std::string status = text.okStatus;
-        reason = text.okReason;
-        message = text.okMessage;
+        const char *status = text.okStatus;
         if (type == "Ready" && m_config.requirePodCidr && node.spec.podCIDR.empty())
             status = "False";
-        const auto it = m_overrides.find(type);
+        const auto it = m_overrides.empty() ? m_overrides.end() : m_overrides.find(std::string(type));
         if (it != m_overrides.end())
-            status = it->second;
-        if (status != text.okStatus) {
-            reason = text.badReason;
-            message = text.badMessage;
-            if (type == "Ready" && it != m_overrides.end())
-                message = "kubelet reports the node not ready (scenario SetCondition)";
-        }
-        return status;
+            status = it->second == "True" ? "True" : it->second == "False" ? "False" : "Unknown";
+        if (std::string_view(status) == text.okStatus)
+            return {status, text.okReason, text.okMessage};
+        if (type == "Ready" && it != m_overrides.end())
+            return {status, text.badReason, "kubelet reports the node not ready (scenario SetCondition)"};
+        return {status, text.badReason, text.badMessage};
     }
-    return {};
+    return {"Unknown", "", ""};
+}
+
+bool NodeStatusBuilder::wouldChange(const store::Node &node) const
+{
+    if (node.status.capacity != m_config.capacity || node.status.nodeInfo.bootID != m_bootID)
+        return true;
+    for (const ConditionText &text : conditionTexts) {
+        const store::NodeCondition *old = node.condition(text.type);
+        const ConditionView want = conditionFor(node, text.type);
+        if (!old || old->status != want.status || old->reason != want.reason || old->message != want.message)
+            return true;
+    }
+    if (m_overrides.empty())
+        return false;
+    const auto it = m_overrides.find("NetworkUnavailable");
+    const store::NodeCondition *network = node.condition("NetworkUnavailable");
+    return it != m_overrides.end() && (!network || network->status != it->second);
 }
 
 bool NodeStatusBuilder::apply(store::Node &node, SimTime now) const
@@ -141,7 +154,10 @@ bool NodeStatusBuilder::apply(store::Node &node, SimTime now) const
     for (const ConditionText &text : conditionTexts) {
         store::NodeCondition c;
         c.type = text.type;
-        c.status = conditionStatus(node, c.type, c.reason, c.message);
+        const ConditionView want = conditionFor(node, c.type);
+        c.status = want.status;
+        c.reason = want.reason;
+        c.message = want.message;
         const store::NodeCondition *old = before.condition(c.type);
         // lastTransitionTime changes only when the status flips.
         c.lastTransitionTime = old && old->status == c.status ? old->lastTransitionTime : now;

@@ -26,6 +26,9 @@ public:
     /// Sets the static parts and the conditions as of `now`; returns whether anything but
     /// heartbeat times differs from what `node` held.
     bool apply(store::Node &node, SimTime now) const;
+    /// Whether apply() would change anything but heartbeat times: the kubelet's check on every
+    /// status tick, made without copying the node (most ticks write nothing).
+    bool wouldChange(const store::Node &node) const;
 
     /// allocatable = capacity - kubeReserved - systemReserved - hard eviction threshold
     /// (memory.available<100Mi, nodefs.available<10%), never below zero.
@@ -34,8 +37,13 @@ public:
     static std::string kubeletVersion(const api::ClusterSpec &cluster);
 
 private:
-    std::string conditionStatus(const store::Node &node, const std::string &type,
-                                std::string &reason, std::string &message) const;
+    struct ConditionView
+    {
+        const char *status;
+        const char *reason;
+        const char *message;
+    };
+    ConditionView conditionFor(const store::Node &node, std::string_view type) const;
 
     const KubeletConfig &m_config;
     const std::string &m_bootID;

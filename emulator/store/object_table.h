@@ -12,6 +12,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <cctype>
 #include <cstdio>
 #include <vector>
@@ -57,8 +58,8 @@ public:
 
     Ptr get(const std::string &key) const
     {
-        const auto it = m_objects.find(key);
-        return it == m_objects.end() ? nullptr : it->second;
+        const auto it = m_index.find(key);
+        return it == m_index.end() ? nullptr : it->second->second;
     }
     /// All objects in key order (deterministic).
     std::vector<Ptr> list() const
@@ -76,7 +77,7 @@ public:
     StoreResult create(T object)
     {
         const std::string key = storeKey(object);
-        if (m_objects.count(key))
+        if (m_index.count(key))
             return {StoreError::AlreadyExists, kindName() + " \"" + key + "\" already exists", 0};
         object.meta.uid = makeUid();
         object.meta.resourceVersion = ++m_revision;
@@ -84,7 +85,7 @@ public:
         object.meta.creationTimestamp = m_engine.now();
         object.meta.deletionTimestamp.reset();
         auto stored = std::make_shared<const T>(std::move(object));
-        m_objects.emplace(key, stored);
+        m_index.emplace(key, m_objects.emplace(key, stored).first);
         notify({WatchEventType::Added, stored, nullptr, m_revision});
         return {StoreError::None, {}, m_revision};
     }
@@ -95,9 +96,10 @@ public:
     StoreResult update(T object, bool specChanged = false)
     {
         const std::string key = storeKey(object);
-        const auto it = m_objects.find(key);
-        if (it == m_objects.end())
+        const auto found = m_index.find(key);
+        if (found == m_index.end())
             return {StoreError::NotFound, kindName() + " \"" + key + "\" not found", 0};
+        const auto it = found->second;
         const Ptr &current = it->second;
         if (object.meta.resourceVersion != 0
             && object.meta.resourceVersion != current->meta.resourceVersion)
@@ -139,9 +141,10 @@ public:
     /// deletion started by terminate()).
     StoreResult remove(const std::string &key)
     {
-        const auto it = m_objects.find(key);
-        if (it == m_objects.end())
+        const auto found = m_index.find(key);
+        if (found == m_index.end())
             return {StoreError::NotFound, kindName() + " \"" + key + "\" not found", 0};
+        const auto it = found->second;
         const auto &finalizers = it->second->meta.finalizers;
         const bool onlyGraceful = finalizers.size() == 1 && finalizers.front() == kGracefulDeletionMarker;
         if (!finalizers.empty() && !onlyGraceful) {
@@ -224,11 +227,12 @@ private:
 
     void erase(const std::string &key)
     {
-        const auto it = m_objects.find(key);
-        if (it == m_objects.end())
+        const auto found = m_index.find(key);
+        if (found == m_index.end())
             return;
-        Ptr gone = it->second;
-        m_objects.erase(it);
+        Ptr gone = found->second->second;
+        m_objects.erase(found->second);
+        m_index.erase(found);
         notify({WatchEventType::Deleted, gone, gone, ++m_revision});
     }
 
@@ -250,7 +254,10 @@ private:
     Engine &m_engine;
     std::uint64_t &m_revision;
     std::uint64_t &m_uidCounter;
-    std::map<std::string, Ptr> m_objects;
+    std::map<std::string, Ptr> m_objects; // ordered: list() is deterministic
+    // Hash index for get(): map lookups compared long keys with shared prefixes
+    // ("kube-node-lease/...") thousands of times per simulated second.
+    std::unordered_map<std::string, typename std::map<std::string, Ptr>::iterator> m_index;
     std::vector<Handler> m_handlers;
     std::deque<WatchEvent<T>> m_log;
     std::size_t m_logCapacity = 1000;
