@@ -5,6 +5,7 @@
 
 #include "emulator/api/export_options.h"
 #include "emulator/api/manifest_loader.h"
+#include "emulator/sim/project_validation.h"
 #include "emulator/api/yaml_writer.h"
 
 #include <filesystem>
@@ -74,7 +75,7 @@ int runExport(const std::vector<std::string> &args)
 
     using namespace emu::api;
     ManifestLoader::Result loaded = ManifestLoader::loadPaths(cl.positional());
-    ManifestLoader::validate(loaded.manifests, loaded.diagnostics);
+    emu::sim::validateProject(loaded.manifests, loaded.diagnostics);
     for (const Diagnostic &d : loaded.diagnostics)
         std::cerr << d.format() << '\n';
     if (hasErrors(loaded.diagnostics)) {

@@ -5,6 +5,7 @@
 
 #include "emulator/api/go_duration.h"
 #include "emulator/api/manifest_loader.h"
+#include "emulator/sim/project_validation.h"
 #include "emulator/report/event_log_writer.h"
 #include "emulator/report/html_report.h"
 #include "emulator/report/metrics_recorder.h"
@@ -112,7 +113,7 @@ int runRun(const std::vector<std::string> &args)
 
     using namespace emu;
     api::ManifestLoader::Result loaded = api::ManifestLoader::loadPaths(cl.positional());
-    api::ManifestLoader::validate(loaded.manifests, loaded.diagnostics);
+    emu::sim::validateProject(loaded.manifests, loaded.diagnostics);
     std::unique_ptr<sim::Emulator> emulator;
     if (!api::hasErrors(loaded.diagnostics))
         emulator = sim::Emulator::create(loaded.manifests, options, loaded.diagnostics);

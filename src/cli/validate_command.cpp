@@ -4,6 +4,7 @@
 #include "command_line.h"
 
 #include "emulator/api/manifest_loader.h"
+#include "emulator/sim/project_validation.h"
 
 #include <iostream>
 
@@ -49,7 +50,7 @@ int runValidate(const std::vector<std::string> &args)
 
     using namespace emu::api;
     ManifestLoader::Result loaded = ManifestLoader::loadPaths(cl.positional());
-    ManifestLoader::validate(loaded.manifests, loaded.diagnostics);
+    emu::sim::validateProject(loaded.manifests, loaded.diagnostics);
 
     std::size_t errors = 0;
     std::size_t warnings = 0;

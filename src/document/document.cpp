@@ -2,6 +2,7 @@
 #include "document.h"
 
 #include "emulator/api/manifest_loader.h"
+#include "emulator/sim/project_validation.h"
 
 namespace app::document {
 
@@ -24,7 +25,7 @@ bool Document::load(const QString &path, QString *errorText)
         }
         return false;
     }
-    ManifestLoader::validate(loaded.manifests, loaded.diagnostics);
+    emu::sim::validateProject(loaded.manifests, loaded.diagnostics);
     setContent(std::move(loaded.manifests), std::move(loaded.diagnostics), path);
     return true;
 }
@@ -34,7 +35,7 @@ void Document::loadText(const QByteArray &text, const QString &fileName)
     ManifestLoader::Result loaded = ManifestLoader::loadText(
         std::string_view(text.constData(), static_cast<std::size_t>(text.size())),
         fileName.toStdString());
-    ManifestLoader::validate(loaded.manifests, loaded.diagnostics);
+    emu::sim::validateProject(loaded.manifests, loaded.diagnostics);
     setContent(std::move(loaded.manifests), std::move(loaded.diagnostics), fileName);
 }
 

@@ -15,6 +15,7 @@ private slots:
     void validateValidFileExits0();
     void validateInvalidFileExits1WithPositions();
     void validateFolderRecursively();
+    void validateChecksTheBehaviorAnnotation();
     void exportToStdoutSkipsProjectKinds();
     void exportSplitWritesOneFilePerObject();
     void exportDefaultsAndStripStatus();
@@ -122,6 +123,18 @@ void TestCli::validateFolderRecursively()
     const Run r = run({"validate", m_dir.filePath("tree")});
     QCOMPARE(r.exitCode, 0);
     QVERIFY2(r.err.contains("2 files, 2 objects"), qPrintable(r.err));
+}
+
+void TestCli::validateChecksTheBehaviorAnnotation()
+{
+    const QString path = writeFile("behavior/pod.yaml",
+                                   "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\n  annotations:\n"
+                                   "    kubecanvas.io/behavior: '{app: {pullSeconds: soon}}'\n"
+                                   "spec:\n  containers:\n  - name: app\n    image: nginx\n");
+    const Run r = run({"validate", path});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains(path + ":6:") && r.out.contains("metadata.annotations[kubecanvas.io/behavior].app.pullSeconds"),
+             qPrintable(r.out));
 }
 
 void TestCli::exportToStdoutSkipsProjectKinds()
