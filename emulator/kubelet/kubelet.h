@@ -65,6 +65,7 @@ private:
     sim::SimContext &m_context;
     std::set<std::string> m_images;                            ///< images present on the node
     std::map<std::string, std::vector<EventId>> m_podTimers;   ///< pending steps per pod
+    std::map<std::string, std::string> m_podBoot;              ///< bootID each pod started under
     std::size_t m_podsStarted = 0;
     KubeletConfig m_config;
     Rng m_rng;

@@ -85,10 +85,20 @@ void Kubelet::podStep(const std::string &podKey, std::function<void(store::Pod &
 void Kubelet::syncPod(const store::Pod &pod)
 {
     const std::string key = pod.meta.key();
-    if (!m_running || m_partitioned || pod.meta.deletionTimestamp || pod.status.startTime
-        || m_podTimers.count(key))
+    if (!m_running || m_partitioned || pod.meta.deletionTimestamp || m_podTimers.count(key))
         return;
+    const auto boot = m_podBoot.find(key);
+    const bool startedHere = pod.status.startTime && boot != m_podBoot.end() && boot->second == m_bootID;
+    if (startedHere)
+        return; // running (a kubelet restart leaves containers running)
+    // A pod that ran before the machine rebooted: its sandbox is gone and is re-created, and
+    // every container starts again (restartCount + 1).
+    const bool afterReboot = pod.status.startTime.has_value();
+    m_podBoot[key] = m_bootID;
     const SimTime now = m_context.engine.now();
+    if (afterReboot)
+        m_context.events.record("Normal", "SandboxChanged", "Pod", pod.meta.namespaceName, pod.meta.name,
+                                "Pod sandbox changed, it will be killed and re-created.");
     const PodBehavior behavior = PodBehavior::fromPod(pod);
     std::string hostIP;
     if (auto node = m_context.store.nodes().get(m_config.nodeName))
@@ -97,7 +107,12 @@ void Kubelet::syncPod(const store::Pod &pod)
                 hostIP = a.address;
     const std::string ip = podIP(m_podsStarted++);
     podStep(key, [&](store::Pod &p) {
-        p.status.startTime = now;
+        std::map<std::string, int> restarts;
+        for (const store::Pod::ContainerStatus &s : p.status.containerStatuses)
+            restarts[s.name] = s.restartCount + (afterReboot ? 1 : 0);
+        if (!p.status.startTime)
+            p.status.startTime = now;
+        p.status.phase = "Pending";
         p.status.hostIP = hostIP;
         p.status.podIP = ip;
         p.status.qosClass = qosClass(p);
@@ -109,6 +124,7 @@ void Kubelet::syncPod(const store::Pod &pod)
             s.name = c.name;
             s.image = c.image;
             s.state.reason = "ContainerCreating";
+            s.restartCount = restarts.count(c.name) ? restarts[c.name] : 0;
             p.status.containerStatuses.push_back(std::move(s));
         }
         updateReadiness(p, now);
@@ -206,6 +222,7 @@ void Kubelet::killPod(const store::Pod &pod)
             m_context.events.record("Normal", "Killing", "Pod", pod.meta.namespaceName, pod.meta.name,
                                     "Stopping container " + s.name);
     // The emulated processes exit on SIGTERM at once, so the deletion completes now.
+    m_podBoot.erase(key);
     m_context.store.pods().remove(key);
 }
 

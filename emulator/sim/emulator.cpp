@@ -342,8 +342,8 @@ void Emulator::completePodDeletions(const std::string &nodeName)
             continue;
         if (pod->meta.deletionTimestamp)
             k->killPod(*pod);
-        else if (!pod->status.startTime)
-            k->syncPod(*pod);
+        else
+            k->syncPod(*pod); // starts new pods, restarts those of a rebooted machine
     }
 }
 

@@ -25,6 +25,7 @@ private slots:
     void pendingPodIsScheduledAndStarts();
     void podThatFitsNowhereGetsFailedScheduling();
     void taintedNodeIsAvoided();
+    void podsRestartAfterTheirNodeReboots();
 };
 
 void TestPodScheduling::pendingPodIsScheduledAndStarts()
@@ -77,6 +78,26 @@ void TestPodScheduling::taintedNodeIsAvoided()
     f.runTo(30);
     for (const char *name : {"default/p1", "default/p2", "default/p3"})
         QCOMPARE(f.emulator->store().pods().get(name)->spec.nodeName, std::string("a-0"));
+}
+
+void TestPodScheduling::podsRestartAfterTheirNodeReboots()
+{
+    const std::string actions = "  - at: 1m\n    type: NodeCrash\n    target: {node: a-0}\n"
+                                "  - at: 3m\n    type: NodeRecover\n    target: {node: a-0}\n"
+                                "  - at: 4m\n    type: KubeletStop\n    target: {node: a-0}\n"
+                                "  - at: 4m10s\n    type: KubeletStart\n    target: {node: a-0}\n";
+    EmulatorFixture f(clusterYaml({"a"}, 1, actions, {}, "5m") + pod("web", "100m"));
+    QVERIFY(f.ok());
+    f.runTo(170);
+    auto web = f.emulator->store().pods().get("default/web");
+    QCOMPARE(web->condition("Ready")->status, std::string("False")); // marked by the node controller
+    f.runTo(300);
+    web = f.emulator->store().pods().get("default/web");
+    QCOMPARE(web->status.phase, std::string("Running"));
+    QCOMPARE(web->condition("Ready")->status, std::string("True"));
+    QCOMPARE(web->status.containerStatuses.at(0).restartCount, 1); // the reboot, not the kubelet restart
+    QCOMPARE(f.events("SandboxChanged", "web").size(), std::size_t(1));
+    QCOMPARE(f.events("Started", "web").size(), std::size_t(2));
 }
 
 QTEST_APPLESS_MAIN(TestPodScheduling)
