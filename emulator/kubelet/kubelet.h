@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kubelet_config.h"
+#include "restart_backoff.h"
 
 #include "emulator/core/event_id.h"
 #include "emulator/core/rng.h"
@@ -45,6 +46,8 @@ public:
     void syncPod(const store::Pod &pod);
     /// Stops a deleted pod's containers and confirms the deletion (removes it from the store).
     void killPod(const store::Pod &pod);
+    /// A container of a pod on this node exits now with `exitCode` (ContainerCrash action).
+    void crashContainer(const std::string &podKey, const std::string &container, int exitCode);
     /// A condition the kubelet reports from now on (SetCondition action): status True, False
     /// or Unknown; an empty status returns the condition to the kubelet's own view.
     void setConditionOverride(const std::string &type, const std::string &status);
@@ -60,12 +63,19 @@ private:
     void recordConditionEvents(const store::Node *before, const store::Node &after);
 
     void podStep(const std::string &podKey, std::function<void(store::Pod &)> change);
+    void runContainer(const std::string &podKey, std::size_t index, SimDuration delay);
+    void containerExited(const std::string &podKey, std::size_t index, int exitCode);
+    void after(const std::string &podKey, SimDuration delay, std::function<void()> fn);
     std::string podIP(std::size_t index) const;
 
     sim::SimContext &m_context;
     std::set<std::string> m_images;                            ///< images present on the node
     std::map<std::string, std::vector<EventId>> m_podTimers;   ///< pending steps per pod
     std::map<std::string, std::string> m_podBoot;              ///< bootID each pod started under
+    /// Per container (pod key + "/" + index): bumped at each (re)start and exit, so timers of
+    /// an earlier run of the container do nothing.
+    std::map<std::string, std::uint64_t> m_incarnation;
+    RestartBackoff m_backoff;
     std::size_t m_podsStarted = 0;
     KubeletConfig m_config;
     Rng m_rng;

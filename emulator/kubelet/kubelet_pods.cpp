@@ -14,6 +14,11 @@ namespace emu::kubelet {
 
 namespace {
 
+std::string containerKey(const std::string &podKey, std::size_t index)
+{
+    return podKey + '/' + std::to_string(index);
+}
+
 store::Pod::Condition *condition(store::Pod &pod, std::string_view type)
 {
     for (store::Pod::Condition &c : pod.status.conditions)
@@ -168,43 +173,159 @@ void Kubelet::syncPod(const store::Pod &pod)
                                         "Container image \"" + image + "\" already present on machine");
             });
         }
-        at(t, [this, ns, name, container = c.name] {
-            m_context.events.record("Normal", "Created", "Pod", ns, name, "Created container: " + container);
-        });
+        runContainer(key, i, t);
         t += b.startDuration();
-        at(t, [this, key, ns, name, i, container = c.name] {
-            m_context.events.record("Normal", "Started", "Pod", ns, name, "Started container " + container);
-            const SimTime started = m_context.engine.now();
-            podStep(key, [&](store::Pod &p) {
-                auto &s = p.status.containerStatuses[i];
-                s.state = {store::Pod::ContainerState::Kind::Running, "", "", 0, started, std::nullopt};
-                s.started = true;
-                bool allRunning = true;
-                for (const auto &cs : p.status.containerStatuses)
-                    allRunning = allRunning && cs.state.kind == store::Pod::ContainerState::Kind::Running;
-                if (allRunning)
-                    p.status.phase = "Running";
-            });
+    }
+}
+
+void Kubelet::after(const std::string &podKey, SimDuration delay, std::function<void()> fn)
+{
+    m_podTimers[podKey].push_back(m_context.engine.schedule(delay, std::move(fn)));
+}
+
+// Created now + delay, Running startSeconds later, ready per its readiness probe, and exits
+// after exitAfterSeconds if its behavior says so.
+void Kubelet::runContainer(const std::string &podKey, std::size_t index, SimDuration delay)
+{
+    auto pod = m_context.store.pods().get(podKey);
+    if (!pod || index >= pod->spec.containers.size())
+        return;
+    const store::Container &c = pod->spec.containers[index];
+    const ContainerBehavior b = PodBehavior::fromPod(*pod).behaviorFor(c.name);
+    const std::string ns = pod->meta.namespaceName;
+    const std::string name = pod->meta.name;
+    const std::uint64_t run = ++m_incarnation[containerKey(podKey, index)];
+    auto current = [this, podKey, index, run] { return m_incarnation[containerKey(podKey, index)] == run; };
+    after(podKey, delay, [this, ns, name, current, container = c.name] {
+        if (current())
+            m_context.events.record("Normal", "Created", "Pod", ns, name, "Created container: " + container);
+    });
+    const SimDuration started = delay + b.startDuration();
+    after(podKey, started, [this, podKey, ns, name, index, current, container = c.name] {
+        if (!current())
+            return;
+        m_context.events.record("Normal", "Started", "Pod", ns, name, "Started container " + container);
+        const SimTime now = m_context.engine.now();
+        podStep(podKey, [&](store::Pod &p) {
+            auto &s = p.status.containerStatuses[index];
+            s.state = {store::Pod::ContainerState::Kind::Running, "", "", 0, now, std::nullopt};
+            s.started = true;
+            bool allRunning = true;
+            for (const auto &cs : p.status.containerStatuses)
+                allRunning = allRunning && cs.state.kind == store::Pod::ContainerState::Kind::Running;
+            if (allRunning)
+                p.status.phase = "Running";
         });
-        // Ready: with a readiness probe, at the first probe period once the app passes (after
-        // readySeconds and initialDelaySeconds); without one, as soon as it runs.
-        SimDuration readyAfter;
-        if (c.readinessProbe) {
-            const SimDuration delay = SimDuration::seconds(c.readinessProbe->initialDelaySeconds);
-            const SimDuration period = SimDuration::seconds(std::max(1, c.readinessProbe->periodSeconds));
-            readyAfter = delay;
-            while (readyAfter < b.readyDuration())
-                readyAfter += period;
-            readyAfter += period * (std::max(1, c.readinessProbe->successThreshold) - 1);
-        }
-        at(t + readyAfter, [this, key, i] {
+    });
+    // Ready: with a readiness probe, at the first probe period once the app passes (after
+    // readySeconds and initialDelaySeconds); without one, as soon as it runs.
+    SimDuration readyAfter;
+    if (c.readinessProbe) {
+        const SimDuration initial = SimDuration::seconds(c.readinessProbe->initialDelaySeconds);
+        const SimDuration period = SimDuration::seconds(std::max(1, c.readinessProbe->periodSeconds));
+        readyAfter = initial;
+        while (readyAfter < b.readyDuration())
+            readyAfter += period;
+        readyAfter += period * (std::max(1, c.readinessProbe->successThreshold) - 1);
+    }
+    const std::optional<SimDuration> exitAfter = b.exitAfter();
+    if (!exitAfter || readyAfter < *exitAfter) {
+        after(podKey, started + readyAfter, [this, podKey, index, current] {
+            if (!current())
+                return;
             const SimTime when = m_context.engine.now();
-            podStep(key, [&](store::Pod &p) {
-                p.status.containerStatuses[i].ready = true;
+            podStep(podKey, [&](store::Pod &p) {
+                p.status.containerStatuses[index].ready = true;
                 updateReadiness(p, when);
             });
         });
     }
+    if (exitAfter)
+        after(podKey, started + *exitAfter, [this, podKey, index, current, code = b.exitCode] {
+            if (current())
+                containerExited(podKey, index, code);
+        });
+}
+
+void Kubelet::crashContainer(const std::string &podKey, const std::string &container, int exitCode)
+{
+    auto pod = m_context.store.pods().get(podKey);
+    if (!pod || !m_running || m_partitioned)
+        return;
+    for (std::size_t i = 0; i < pod->status.containerStatuses.size(); ++i)
+        if (pod->status.containerStatuses[i].name == container
+            && pod->status.containerStatuses[i].state.kind == store::Pod::ContainerState::Kind::Running)
+            containerExited(podKey, i, exitCode);
+}
+
+// The container's process ended: Terminated (Completed / Error), then restarted per the pod's
+// restartPolicy with upstream's back-off (immediately the first time, then 10 s doubling to
+// 300 s, reset after 10 minutes without a crash), shown as CrashLoopBackOff meanwhile.
+void Kubelet::containerExited(const std::string &podKey, std::size_t index, int exitCode)
+{
+    auto pod = m_context.store.pods().get(podKey);
+    if (!pod || index >= pod->status.containerStatuses.size())
+        return;
+    ++m_incarnation[containerKey(podKey, index)];
+    const SimTime now = m_context.engine.now();
+    const std::string reason = exitCode == 0 ? "Completed" : "Error";
+    const std::string policy = pod->spec.restartPolicy.empty() ? "Always" : pod->spec.restartPolicy;
+    const bool restart = policy == "Always" || (policy == "OnFailure" && exitCode != 0);
+    const std::string name = pod->status.containerStatuses[index].name;
+    podStep(podKey, [&](store::Pod &p) {
+        auto &s = p.status.containerStatuses[index];
+        store::Pod::ContainerState terminated{store::Pod::ContainerState::Kind::Terminated, reason, "",
+                                              exitCode, s.state.startedAt, now};
+        s.state = terminated;
+        s.ready = false;
+        if (!restart) {
+            bool allDone = true;
+            bool allSucceeded = true;
+            for (const auto &cs : p.status.containerStatuses) {
+                allDone = allDone && cs.state.kind == store::Pod::ContainerState::Kind::Terminated;
+                allSucceeded = allSucceeded && cs.state.exitCode == 0;
+            }
+            if (allDone)
+                p.status.phase = allSucceeded ? "Succeeded" : "Failed";
+        }
+        updateReadiness(p, now);
+    });
+    if (!restart)
+        return;
+    const std::string backoffKey = RestartBackoff::stableKey(pod->meta.name, pod->meta.namespaceName,
+                                                             pod->meta.uid, name);
+    const SimDuration wait = m_backoff.tryRestart(backoffKey, now, now);
+    auto restartNow = [this, podKey, index, backoffKey, finishedAt = now] {
+        auto p = m_context.store.pods().get(podKey);
+        if (!p || p->meta.deletionTimestamp)
+            return;
+        // doBackOff again, as the next sync does: the back-off has run out since finishedAt,
+        // so this advances it (10 s, 20 s, ...) for the next crash.
+        m_backoff.tryRestart(backoffKey, finishedAt, m_context.engine.now());
+        podStep(podKey, [&](store::Pod &q) {
+            auto &s = q.status.containerStatuses[index];
+            s.lastState = s.state;
+            s.restartCount += 1;
+            s.state = {store::Pod::ContainerState::Kind::Waiting, "", "", 0, std::nullopt, std::nullopt};
+        });
+        runContainer(podKey, index, SimDuration());
+    };
+    if (wait == SimDuration()) {
+        restartNow();
+        return;
+    }
+    const std::string who = pod->meta.name + "_" + pod->meta.namespaceName + "(" + pod->meta.uid + ")";
+    m_context.events.record("Warning", "BackOff", "Pod", pod->meta.namespaceName, pod->meta.name,
+                            "Back-off restarting failed container " + name + " in pod " + who);
+    podStep(podKey, [&](store::Pod &p) {
+        auto &s = p.status.containerStatuses[index];
+        s.lastState = s.state;
+        s.state = {store::Pod::ContainerState::Kind::Waiting, "CrashLoopBackOff",
+                   "back-off " + api::formatGoDuration(m_backoff.get(backoffKey).ns()) + " restarting failed container="
+                       + name + " pod=" + who,
+                   0, std::nullopt, std::nullopt};
+    });
+    after(podKey, wait, restartNow);
 }
 
 void Kubelet::killPod(const store::Pod &pod)
