@@ -3,12 +3,14 @@
 # Installs every Debian 12 package that KubeCanvas needs to build, test and take screenshots.
 # Idempotent and non-interactive: packages already present are left alone.
 set -euo pipefail
+# Real package names only: virtual ones (libqt6charts6-dev -> qt6-charts-dev) never show as
+# installed to dpkg-query, which would make every run call apt-get.
 
 packages=(
     build-essential cmake ninja-build pkg-config git
     libyaml-cpp-dev
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools
-    libqt6charts6-dev libqt6svg6-dev qt6-httpserver-dev qt6-websockets-dev
+    qt6-charts-dev qt6-svg-dev qt6-httpserver-dev qt6-websockets-dev
     libqt6opengl6-dev libxkbcommon-dev libgl-dev
     qt6-qpa-plugins
     xvfb xauth
