@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "emulator.h"
 
+#include "manifest_fields.h"
 #include "node_change_observer.h"
 #include "pod_decoder.h"
 #include "scenario_executor.h"
@@ -15,15 +16,6 @@ namespace emu::sim {
 namespace {
 
 constexpr const char *manualNodeAnnotation = "kubecanvas.io/manual";
-
-api::Labels labelsOf(const api::Value *map)
-{
-    api::Labels labels;
-    if (map && map->isMapping())
-        for (std::size_t i = 0; i < map->size(); ++i)
-            labels[map->keyAt(i).text()] = map->valueAt(i).text();
-    return labels;
-}
 
 std::vector<store::NodeTaint> taintsOf(const api::Value *list)
 {
@@ -41,15 +33,6 @@ std::vector<store::NodeTaint> taintsOf(const api::Value *list)
         taints.push_back(std::move(t));
     }
     return taints;
-}
-
-store::ResourceList resourcesOf(const api::Value *map, store::ResourceList defaults)
-{
-    if (map && map->isMapping())
-        for (std::size_t i = 0; i < map->size(); ++i)
-            if (auto q = api::Quantity::fromValue(map->valueAt(i)))
-                defaults[map->keyAt(i).text()] = *q;
-    return defaults;
 }
 
 std::string address(int firstOctet, int secondOctet, std::size_t index)
@@ -162,31 +145,31 @@ std::unique_ptr<Emulator> Emulator::create(const std::vector<api::Manifest> &man
         const api::Value *metadata = m->object.find("metadata");
         const api::Value *spec = m->object.find("spec");
         const api::Value *status = m->object.find("status");
-        const api::Labels annotations = labelsOf(metadata ? metadata->find("annotations") : nullptr);
+        const api::Labels annotations = stringMap(metadata ? metadata->find("annotations") : nullptr);
         const auto manual = annotations.find(manualNodeAnnotation);
         if (manual != annotations.end() && manual->second == "true") {
             // Added as given, with no kubelet behind it (kubelet --register-node=false).
             store::Node node;
             node.meta.name = m->name();
-            node.meta.labels = labelsOf(metadata ? metadata->find("labels") : nullptr);
+            node.meta.labels = stringMap(metadata ? metadata->find("labels") : nullptr);
             node.meta.annotations = annotations;
             node.spec.taints = taintsOf(spec ? spec->find("taints") : nullptr);
             if (const api::Value *u = spec ? spec->find("unschedulable") : nullptr)
                 node.spec.unschedulable = u->asBool().value_or(false);
-            node.status.capacity = resourcesOf(status ? status->find("capacity") : nullptr, {});
-            node.status.allocatable = resourcesOf(status ? status->find("allocatable") : nullptr,
+            node.status.capacity = resourceList(status ? status->find("capacity") : nullptr, {});
+            node.status.allocatable = resourceList(status ? status->find("allocatable") : nullptr,
                                                   node.status.capacity);
             emulator->m_manualNodes.push_back(std::move(node));
             continue;
         }
         kubelet::KubeletConfig config;
         config.nodeName = m->name();
-        config.labels = labelsOf(metadata ? metadata->find("labels") : nullptr);
+        config.labels = stringMap(metadata ? metadata->find("labels") : nullptr);
         config.annotations = annotations;
         config.registerWithTaints = taintsOf(spec ? spec->find("taints") : nullptr);
         if (const api::Value *u = spec ? spec->find("unschedulable") : nullptr)
             config.unschedulable = u->asBool().value_or(false);
-        config.capacity = resourcesOf(status ? status->find("capacity") : nullptr,
+        config.capacity = resourceList(status ? status->find("capacity") : nullptr,
                                       api::NodePoolSpec::defaultCapacity());
         config.internalIP = address(10, 0, emulator->m_nodeCount);
         config.externalIP = address(100, 64, emulator->m_nodeCount);
@@ -206,8 +189,8 @@ std::unique_ptr<Emulator> Emulator::create(const std::vector<api::Manifest> &man
         const api::Value *metadata = m->object.find("metadata");
         if (metadata && metadata->isMapping())
             object.metadata = *metadata;
-        object.meta.labels = labelsOf(metadata ? metadata->find("labels") : nullptr);
-        object.meta.annotations = labelsOf(metadata ? metadata->find("annotations") : nullptr);
+        object.meta.labels = stringMap(metadata ? metadata->find("labels") : nullptr);
+        object.meta.annotations = stringMap(metadata ? metadata->find("annotations") : nullptr);
         for (std::size_t i = 0; i < m->object.size(); ++i) {
             const std::string &key = m->object.keyAt(i).text();
             if (key != "apiVersion" && key != "kind" && key != "metadata" && key != "status")

@@ -1,36 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "pod_decoder.h"
 
+#include "manifest_fields.h"
+
 #include "emulator/api/defaulter.h"
 #include "emulator/api/quantity.h"
 
 namespace emu::sim {
 
 namespace {
-
-std::string text(const api::Value *v)
-{
-    return v && v->isScalar() && !v->isNull() ? v->text() : std::string();
-}
-
-api::Labels stringMap(const api::Value *map)
-{
-    api::Labels out;
-    if (map && map->isMapping())
-        for (std::size_t i = 0; i < map->size(); ++i)
-            out[map->keyAt(i).text()] = map->valueAt(i).text();
-    return out;
-}
-
-store::ResourceList resources(const api::Value *map)
-{
-    store::ResourceList out;
-    if (map && map->isMapping())
-        for (std::size_t i = 0; i < map->size(); ++i)
-            if (auto q = api::Quantity::fromValue(map->valueAt(i)))
-                out[map->keyAt(i).text()] = *q;
-    return out;
-}
 
 std::optional<store::Probe> probe(const api::Value *v)
 {
@@ -61,19 +39,19 @@ std::vector<store::Container> containers(const api::Value *list)
         return out;
     for (const api::Value &c : list->items()) {
         store::Container container;
-        container.name = text(c.find("name"));
-        container.image = text(c.find("image"));
-        container.imagePullPolicy = text(c.find("imagePullPolicy"));
-        container.restartPolicy = text(c.find("restartPolicy"));
+        container.name = scalarText(c.find("name"));
+        container.image = scalarText(c.find("image"));
+        container.imagePullPolicy = scalarText(c.find("imagePullPolicy"));
+        container.restartPolicy = scalarText(c.find("restartPolicy"));
         if (const api::Value *r = c.find("resources")) {
-            container.requests = resources(r->find("requests"));
-            container.limits = resources(r->find("limits"));
+            container.requests = resourceList(r->find("requests"));
+            container.limits = resourceList(r->find("limits"));
         }
         if (const api::Value *ports = c.find("ports"); ports && ports->isSequence())
             for (const api::Value &p : ports->items())
-                container.ports.push_back({text(p.find("name")),
+                container.ports.push_back({scalarText(p.find("name")),
                                            static_cast<int>(p.find("containerPort") ? p.find("containerPort")->asInt().value_or(0) : 0),
-                                           text(p.find("protocol")).empty() ? "TCP" : text(p.find("protocol")),
+                                           scalarText(p.find("protocol")).empty() ? "TCP" : scalarText(p.find("protocol")),
                                            static_cast<int>(p.find("hostPort") ? p.find("hostPort")->asInt().value_or(0) : 0)});
         container.startupProbe = probe(c.find("startupProbe"));
         container.livenessProbe = probe(c.find("livenessProbe"));
@@ -92,8 +70,8 @@ store::Pod decodePod(const api::Value &manifest)
     store::Pod pod;
     const api::Value *metadata = object.find("metadata");
     if (metadata) {
-        pod.meta.name = text(metadata->find("name"));
-        pod.meta.namespaceName = text(metadata->find("namespace"));
+        pod.meta.name = scalarText(metadata->find("name"));
+        pod.meta.namespaceName = scalarText(metadata->find("namespace"));
         pod.meta.labels = stringMap(metadata->find("labels"));
         pod.meta.annotations = stringMap(metadata->find("annotations"));
     }
@@ -105,7 +83,7 @@ store::Pod decodePod(const api::Value &manifest)
     pod.spec.full = *spec;
     pod.spec.initContainers = containers(spec->find("initContainers"));
     pod.spec.containers = containers(spec->find("containers"));
-    pod.spec.nodeName = text(spec->find("nodeName"));
+    pod.spec.nodeName = scalarText(spec->find("nodeName"));
     pod.spec.nodeSelector = stringMap(spec->find("nodeSelector"));
     if (const api::Value *a = spec->find("affinity"))
         pod.spec.affinity = *a;
@@ -114,23 +92,23 @@ store::Pod decodePod(const api::Value &manifest)
     if (const api::Value *list = spec->find("tolerations"); list && list->isSequence()) {
         for (const api::Value &t : list->items()) {
             store::Toleration toleration;
-            toleration.key = text(t.find("key"));
-            toleration.op = text(t.find("operator")).empty() ? "Equal" : text(t.find("operator"));
-            toleration.value = text(t.find("value"));
-            toleration.effect = text(t.find("effect"));
+            toleration.key = scalarText(t.find("key"));
+            toleration.op = scalarText(t.find("operator")).empty() ? "Equal" : scalarText(t.find("operator"));
+            toleration.value = scalarText(t.find("value"));
+            toleration.effect = scalarText(t.find("effect"));
             if (const api::Value *s = t.find("tolerationSeconds"); s && s->asInt())
                 toleration.tolerationSeconds = *s->asInt();
             pod.spec.tolerations.push_back(std::move(toleration));
         }
     }
-    pod.spec.restartPolicy = text(spec->find("restartPolicy"));
+    pod.spec.restartPolicy = scalarText(spec->find("restartPolicy"));
     if (const api::Value *g = spec->find("terminationGracePeriodSeconds"); g && g->asInt())
         pod.spec.terminationGracePeriodSeconds = *g->asInt();
-    pod.spec.schedulerName = text(spec->find("schedulerName"));
-    pod.spec.priorityClassName = text(spec->find("priorityClassName"));
+    pod.spec.schedulerName = scalarText(spec->find("schedulerName"));
+    pod.spec.priorityClassName = scalarText(spec->find("priorityClassName"));
     if (const api::Value *p = spec->find("priority"); p && p->asInt())
         pod.spec.priority = static_cast<std::int32_t>(*p->asInt());
-    pod.spec.preemptionPolicy = text(spec->find("preemptionPolicy"));
+    pod.spec.preemptionPolicy = scalarText(spec->find("preemptionPolicy"));
     return pod;
 }
 
