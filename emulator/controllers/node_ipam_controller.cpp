@@ -19,8 +19,11 @@ void NodeIpamController::start()
             return;
         }
         if (!node.spec.podCIDRs.empty()) {
-            for (const std::string &cidr : node.spec.podCIDRs)
-                m_allocator.occupy(cidr); // "occupy": a CIDR the node already has
+            // "occupy": a CIDR the node already has; only when it is new to us, not on every
+            // status write.
+            if (!event.previous || event.previous->spec.podCIDRs != node.spec.podCIDRs)
+                for (const std::string &cidr : node.spec.podCIDRs)
+                    m_allocator.occupy(cidr);
             return;
         }
         allocate(node);
