@@ -24,6 +24,7 @@ struct ContainerBehavior
     double readySeconds = 0; ///< from running until the app would pass its readiness probe
     std::optional<double> exitAfterSeconds; ///< the process exits after running this long
     int exitCode = 0;        ///< its exit code then (0..255)
+    double stopSeconds = 0;  ///< from the stop signal (SIGTERM) until the process exits
     std::optional<double> livenessFailAfterSeconds;  ///< from running until liveness fails
     std::optional<double> readinessFailAfterSeconds; ///< from running until readiness fails
     std::optional<api::Quantity> cpu;    ///< usage; default: the container's cpu request
@@ -33,6 +34,7 @@ struct ContainerBehavior
     SimDuration pullDuration() const { return SimDuration::fromSeconds(pullSeconds); }
     SimDuration startDuration() const { return SimDuration::fromSeconds(startSeconds); }
     SimDuration readyDuration() const { return SimDuration::fromSeconds(readySeconds); }
+    SimDuration stopDuration() const { return SimDuration::fromSeconds(stopSeconds); }
     std::optional<SimDuration> exitAfter() const;
     std::optional<SimDuration> livenessFailAfter() const;
     std::optional<SimDuration> readinessFailAfter() const;

@@ -53,6 +53,8 @@ void Kubelet::start(bool newBoot)
     if (m_running)
         return;
     m_running = true;
+    if (newBoot && !m_bootID.empty())
+        m_workers.clear(); // the machine rebooted: every container is gone
     if (newBoot || m_bootID.empty())
         m_bootID = hex(m_rng, 8) + '-' + hex(m_rng, 4) + '-' + hex(m_rng, 4) + '-' + hex(m_rng, 4)
                    + '-' + hex(m_rng, 12);
@@ -69,10 +71,6 @@ void Kubelet::start(bool newBoot)
 void Kubelet::stop()
 {
     m_running = false;
-    for (auto &[pod, timers] : m_podTimers)
-        for (EventId id : timers)
-            m_context.engine.cancel(id);
-    m_podTimers.clear();
     for (EventId *timer : {&m_leaseTimer, &m_statusTimer, &m_registerTimer}) {
         m_context.engine.cancel(*timer);
         *timer = EventId();

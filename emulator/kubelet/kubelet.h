@@ -2,6 +2,7 @@
 #pragma once
 
 #include "kubelet_config.h"
+#include "pod_worker.h"
 #include "restart_backoff.h"
 
 #include "emulator/core/event_id.h"
@@ -10,6 +11,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <set>
 #include <vector>
 #include <optional>
@@ -41,13 +43,38 @@ public:
     void stop();
     /// Cuts the kubelet off from the API server, or reconnects it.
     void setPartitioned(bool partitioned);
-    /// Starts a pod bound to this node (pulls, creates and starts its containers in order,
-    /// then reports it ready), unless it runs already or the kubelet is down or cut off.
+    /// Starts a pod bound to this node (admission, then a PodWorker runs it), unless it runs
+    /// already or the kubelet is down or cut off; a pod it runs gets its status written again.
     void syncPod(const store::Pod &pod);
-    /// Stops a deleted pod's containers and confirms the deletion (removes it from the store).
+    /// Stops a deleted pod's containers within its grace period and confirms the deletion
+    /// (removes it from the store).
     void killPod(const store::Pod &pod);
     /// A container of a pod on this node exits now with `exitCode` (ContainerCrash action).
     void crashContainer(const std::string &podKey, const std::string &container, int exitCode);
+    /// Image pulls of `image` fail from now until `until` (ImagePullFailure action).
+    void addPullFailure(const std::string &image, std::optional<SimTime> until);
+
+    // --- for the PodWorkers of this kubelet
+    sim::SimContext &context() { return m_context; }
+    bool isConnected() const { return m_running && !m_partitioned; }
+    PodWorker *workerFor(const std::string &podKey);
+    const std::map<std::string, std::unique_ptr<PodWorker>> &workers() const { return m_workers; }
+    /// The status manager: writes a pod's status (merged with what others own) when connected.
+    void publishPodStatus(const std::string &podKey, const store::Pod::Status &status);
+    /// Deletes the pod object (grace 0) once its containers have stopped.
+    void removePod(const std::string &podKey);
+    std::string hostIP() const;
+    std::string nextPodIP();
+    bool hasImage(const std::string &image) const { return m_images.count(image) > 0; }
+    void addImage(const std::string &image) { m_images.insert(image); }
+    const std::set<std::string> &images() const { return m_images; }
+    /// serializeImagePulls: a pull of `duration` starts when the previous one has ended;
+    /// returns its start time.
+    SimTime reservePull(SimDuration duration);
+    /// Why a pull of `image` fails now, if it does (ImagePullFailure).
+    std::optional<std::string> pullFailure(const std::string &image) const;
+    RestartBackoff &restartBackoff() { return m_backoff; }
+    RestartBackoff &imageBackoff() { return m_imageBackoff; }
     /// A condition the kubelet reports from now on (SetCondition action): status True, False
     /// or Unknown; an empty status returns the condition to the kubelet's own view.
     void setConditionOverride(const std::string &type, const std::string &status);
@@ -62,20 +89,17 @@ private:
     store::Node buildInitialNode() const;
     void recordConditionEvents(const store::Node *before, const store::Node &after);
 
-    void podStep(const std::string &podKey, std::function<void(store::Pod &)> change);
-    void runContainer(const std::string &podKey, std::size_t index, SimDuration delay);
-    void containerExited(const std::string &podKey, std::size_t index, int exitCode);
-    void after(const std::string &podKey, SimDuration delay, std::function<void()> fn);
-    std::string podIP(std::size_t index) const;
+    std::optional<std::pair<std::string, std::string>> admissionRejection(const store::Pod &pod) const;
 
     sim::SimContext &m_context;
     std::set<std::string> m_images;                            ///< images present on the node
-    std::map<std::string, std::vector<EventId>> m_podTimers;   ///< pending steps per pod
+    std::map<std::string, std::unique_ptr<PodWorker>> m_workers;
     std::map<std::string, std::string> m_podBoot;              ///< bootID each pod started under
-    /// Per container (pod key + "/" + index): bumped at each (re)start and exit, so timers of
-    /// an earlier run of the container do nothing.
-    std::map<std::string, std::uint64_t> m_incarnation;
+    std::uint64_t m_workerSerial = 0;
     RestartBackoff m_backoff;
+    RestartBackoff m_imageBackoff;
+    SimTime m_pullBusyUntil;
+    std::map<std::string, std::optional<SimTime>> m_pullFailures; ///< image -> until
     std::size_t m_podsStarted = 0;
     KubeletConfig m_config;
     Rng m_rng;
@@ -92,6 +116,7 @@ private:
     bool m_partitioned = false;
     bool m_registered = false;
     bool m_everReady = false;
+    bool m_shuttingDown = false;
 };
 
 } // namespace emu::kubelet

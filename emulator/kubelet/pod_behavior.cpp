@@ -54,13 +54,14 @@ public:
     void read(const Value &entry, const std::string &path, ContainerBehavior &b)
     {
         m_reader.warnUnknownFields(entry, {"pullSeconds", "startSeconds", "readySeconds",
-                                           "exitAfterSeconds", "exitCode",
+                                           "exitAfterSeconds", "exitCode", "stopSeconds",
                                            "livenessFailAfterSeconds", "readinessFailAfterSeconds",
                                            "cpu", "memory", "memoryGrowthPerSecond"}, path);
         seconds(entry, "pullSeconds", path, b.pullSeconds);
         seconds(entry, "startSeconds", path, b.startSeconds);
         seconds(entry, "readySeconds", path, b.readySeconds);
         optionalSeconds(entry, "exitAfterSeconds", path, b.exitAfterSeconds);
+        seconds(entry, "stopSeconds", path, b.stopSeconds);
         optionalSeconds(entry, "livenessFailAfterSeconds", path, b.livenessFailAfterSeconds);
         optionalSeconds(entry, "readinessFailAfterSeconds", path, b.readinessFailAfterSeconds);
         if (const Value *v = SpecFieldReader::field(entry, "exitCode"))
