@@ -157,7 +157,7 @@ void decodeKubelet(SpecFieldReader &r, const Value &k, ClusterSpec &spec)
     r.warnUnknownFields(k,
                           {"nodeStatusUpdateFrequency", "nodeStatusReportFrequency",
                            "nodeLeaseDurationSeconds", "shutdownGracePeriod",
-                           "shutdownGracePeriodCriticalPods"},
+                           "shutdownGracePeriodCriticalPods", "shutdownGracePeriodByPodPriority"},
                           path);
     const Value *update = readDuration(r, k, "nodeStatusUpdateFrequency", path, c.nodeStatusUpdateFrequencyMs);
     const Value *report = readDuration(r, k, "nodeStatusReportFrequency", path, c.nodeStatusReportFrequencyMs);
@@ -181,6 +181,30 @@ void decodeKubelet(SpecFieldReader &r, const Value &k, ClusterSpec &spec)
         r.error(critical ? *critical : k, path + ".shutdownGracePeriodCriticalPods",
                 "must be <= shutdownGracePeriod");
         c.shutdownGracePeriodCriticalPodsMs = 0;
+    }
+    // shutdownGracePeriodByPodPriority: [{priority, shutdownGracePeriodSeconds}]; it replaces
+    // the two-phase settings, which must then be unset (kubelet config validation).
+    if (const Value *list = k.find("shutdownGracePeriodByPodPriority")) {
+        const std::string listPath = path + ".shutdownGracePeriodByPodPriority";
+        if (!list->isSequence()) {
+            r.error(*list, listPath, "must be a list of {priority, shutdownGracePeriodSeconds}");
+            return;
+        }
+        for (std::size_t i = 0; i < list->size(); ++i) {
+            const Value &item = list->at(i);
+            const std::string itemPath = listPath + "[" + std::to_string(i) + "]";
+            const Value *priority = item.isMapping() ? item.find("priority") : nullptr;
+            const Value *seconds = item.isMapping() ? item.find("shutdownGracePeriodSeconds") : nullptr;
+            const auto p = priority ? priority->asInt() : std::nullopt;
+            const auto g = seconds ? seconds->asInt() : std::nullopt;
+            if (!p || !g || *g < 0) {
+                r.error(item, itemPath, "needs integer priority and shutdownGracePeriodSeconds >= 0");
+                continue;
+            }
+            c.shutdownGracePeriodByPodPriority.push_back({*p, *g});
+        }
+        if (!c.shutdownGracePeriodByPodPriority.empty() && (c.shutdownGracePeriodMs || c.shutdownGracePeriodCriticalPodsMs))
+            r.error(*list, listPath, "cannot be combined with shutdownGracePeriod or shutdownGracePeriodCriticalPods");
     }
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 namespace emu::api {
 
@@ -44,6 +45,12 @@ struct ClusterSpec
         std::int64_t nodeLeaseDurationSeconds = 40;
         std::int64_t shutdownGracePeriodMs = 0;             ///< 0: graceful shutdown inactive
         std::int64_t shutdownGracePeriodCriticalPodsMs = 0;
+        struct PriorityGracePeriod
+        {
+            std::int64_t priority = 0;
+            std::int64_t shutdownGracePeriodSeconds = 0;
+        };
+        std::vector<PriorityGracePeriod> shutdownGracePeriodByPodPriority;
     };
 
     /// kube-apiserver flags.

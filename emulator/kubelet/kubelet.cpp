@@ -84,10 +84,16 @@ void Kubelet::setPartitioned(bool partitioned)
 
 void Kubelet::setConditionOverride(const std::string &type, const std::string &status)
 {
-    if (status.empty())
+    if (status.empty()) {
         m_conditionOverrides.erase(type);
-    else
+        m_userOverrides.erase(type);
+    } else {
         m_conditionOverrides[type] = status;
+        m_userOverrides.insert(type);
+    }
+    // A pressure condition forced True makes the eviction manager act (spec 5.9).
+    if (status == "True" && type.find("Pressure") != std::string::npos)
+        ensureEvictionMonitoring();
     // The kubelet notices at its next status tick; a change is always written then.
 }
 

@@ -51,6 +51,11 @@ public:
     void killPod(const store::Pod &pod);
     /// A container of a pod on this node exits now with `exitCode` (ContainerCrash action).
     void crashContainer(const std::string &podKey, const std::string &container, int exitCode);
+    /// Graceful node shutdown (kubelet nodeshutdown manager, spec 4.1): Ready False, pods
+    /// terminated by priority group within shutdownGracePeriod*, then the machine stops.
+    /// With shutdownGracePeriod 0 (the default) the machine just stops.
+    void shutdown();
+    bool isShuttingDown() const { return m_shuttingDown; }
     /// Image pulls of `image` fail from now until `until` (ImagePullFailure action).
     void addPullFailure(const std::string &image, std::optional<SimTime> until);
 
@@ -78,6 +83,8 @@ public:
     /// A condition the kubelet reports from now on (SetCondition action): status True, False
     /// or Unknown; an empty status returns the condition to the kubelet's own view.
     void setConditionOverride(const std::string &type, const std::string &status);
+    /// A container with growing memory runs: the eviction manager watches the node.
+    void watchMemory() { ensureEvictionMonitoring(); }
 
 private:
     void tryRegister();
@@ -90,6 +97,16 @@ private:
     void recordConditionEvents(const store::Node *before, const store::Node &after);
 
     std::optional<std::pair<std::string, std::string>> admissionRejection(const store::Pod &pod) const;
+    void ensureEvictionMonitoring();
+    bool needsEvictionMonitoring() const;
+    void evictionTick();
+    void evictOnePod(const std::string &resource, std::int64_t available);
+    struct ShutdownGroup
+    {
+        std::int64_t priority = 0;
+        SimDuration period;
+    };
+    void shutdownGroup(std::vector<ShutdownGroup> groups, std::size_t index);
 
     sim::SimContext &m_context;
     std::set<std::string> m_images;                            ///< images present on the node
@@ -117,6 +134,9 @@ private:
     bool m_registered = false;
     bool m_everReady = false;
     bool m_shuttingDown = false;
+    bool m_evictionMonitoring = false;
+    std::optional<SimTime> m_memoryThresholdMetAt; ///< last eviction cycle that saw memory.available low
+    std::set<std::string> m_userOverrides;          ///< conditions a SetCondition action forces
 };
 
 } // namespace emu::kubelet

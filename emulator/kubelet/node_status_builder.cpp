@@ -119,8 +119,13 @@ NodeStatusBuilder::ConditionView NodeStatusBuilder::conditionFor(const store::No
             status = it->second == "True" ? "True" : it->second == "False" ? "False" : "Unknown";
         if (std::string_view(status) == text.okStatus)
             return {status, text.okReason, text.okMessage};
-        if (type == "Ready" && it != m_overrides.end())
-            return {status, text.badReason, "kubelet reports the node not ready (scenario SetCondition)"};
+        if (type == "Ready" && it != m_overrides.end()) {
+            // The kubelet's own reason to report NotReady (e.g. "node is shutting down").
+            const auto message = m_overrides.find("Ready/message");
+            return {status, text.badReason,
+                    message != m_overrides.end() ? message->second.c_str()
+                                                 : "kubelet reports the node not ready (scenario SetCondition)"};
+        }
         return {status, text.badReason, text.badMessage};
     }
     return {"Unknown", "", ""};

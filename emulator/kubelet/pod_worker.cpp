@@ -217,6 +217,22 @@ std::int64_t PodWorker::memoryUsage(SimTime now) const
     return total;
 }
 
+std::int64_t PodWorker::containerMemoryUsage(const std::string &container, SimTime now) const
+{
+    for (const Run &r : m_runs)
+        if (r.running && r.spec->name == container)
+            return r.behavior.memoryBytesAfter(*r.spec, now - r.runningSince);
+    return 0;
+}
+
+bool PodWorker::hasGrowingMemory() const
+{
+    for (const Run &r : m_runs)
+        if (r.running && r.behavior.memoryGrowthPerSecond > 0)
+            return true;
+    return false;
+}
+
 std::int64_t PodWorker::cpuUsageMillis() const
 {
     std::int64_t total = 0;

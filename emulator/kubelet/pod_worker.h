@@ -46,6 +46,9 @@ public:
     bool isTerminating() const { return m_terminating; }
     /// Memory the pod's containers use now, in bytes (eviction manager, metrics).
     std::int64_t memoryUsage(SimTime now) const;
+    std::int64_t containerMemoryUsage(const std::string &container, SimTime now) const;
+    /// Whether a running container's memory grows (the eviction manager must watch).
+    bool hasGrowingMemory() const;
     /// cpu the pod's running containers use, in millicores.
     std::int64_t cpuUsageMillis() const;
 
@@ -58,7 +61,10 @@ public:
     /// The kubelet ends the pod but the object stays (eviction, node shutdown): status reason
     /// and message, a DisruptionTarget condition, containers stopped within `grace`, phase Failed.
     void evict(const std::string &reason, const std::string &message, const std::string &conditionReason,
-               const std::string &conditionMessage, SimDuration grace);
+               const std::string &conditionMessage, SimDuration grace,
+               std::function<void(PodWorker &)> done = {});
+    /// The pod's priority (spec.priority; the system-*-critical classes when it is unset).
+    std::int64_t priority() const;
     /// A container's process ends now with exitCode (ContainerCrash action).
     void crashContainer(const std::string &container, int exitCode);
     /// Writes the status again (the kubelet reconnected).

@@ -138,6 +138,8 @@ void PodWorker::containerRunning(std::size_t run)
     if (r.readiness)
         r.readiness->containerRunning(now, r.behavior.readinessHealth(now), started);
     applyReadiness(run);
+    if (r.behavior.memoryGrowthPerSecond > 0)
+        m_kubelet.watchMemory();
     const std::uint64_t instance = r.incarnation;
     std::optional<SimDuration> exitAfter = r.behavior.exitAfter();
     // A memory limit the process outgrows: the kernel OOM-kills it (exit 137, OOMKilled).

@@ -22,20 +22,40 @@ void PodWorker::terminate(SimDuration grace)
 }
 
 void PodWorker::evict(const std::string &reason, const std::string &message, const std::string &conditionReason,
-                      const std::string &conditionMessage, SimDuration grace)
+                      const std::string &conditionMessage, SimDuration grace,
+                      std::function<void(PodWorker &)> done)
 {
-    if (m_terminating || m_terminated)
+    if (m_terminating || m_terminated) {
+        if (done)
+            done(*this);
         return;
+    }
     m_terminating = true;
     const SimTime now = m_kubelet.context().engine.now();
     m_pod.status.reason = reason;
     m_pod.status.message = message;
     setPodCondition(m_pod, "DisruptionTarget", "True", conditionReason, conditionMessage, now);
     publish();
-    stopAll(grace, [](PodWorker &w) {
-        w.m_forcedPhase = "Failed";
+    stopAll(grace, [done](PodWorker &w) {
+        // Failed, unless it had already succeeded (nodeshutdown killPods status function).
+        if (w.m_pod.status.phase != "Succeeded")
+            w.m_forcedPhase = "Failed";
         w.stopped();
+        if (done)
+            done(w);
     });
+}
+
+std::int64_t PodWorker::priority() const
+{
+    if (m_pod.spec.priority)
+        return *m_pod.spec.priority;
+    // scheduling.SystemCriticalPriority and the two built-in classes above it.
+    if (m_pod.spec.priorityClassName == "system-node-critical")
+        return 2'000'001'000;
+    if (m_pod.spec.priorityClassName == "system-cluster-critical")
+        return 2'000'000'000;
+    return 0;
 }
 
 void PodWorker::stopped()

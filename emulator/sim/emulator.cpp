@@ -5,6 +5,7 @@
 #include "node_change_observer.h"
 #include "pod_decoder.h"
 #include "scenario_executor.h"
+#include "unstructured_decoder.h"
 
 #include "emulator/api/kind_registry.h"
 #include "emulator/api/taint.h"
@@ -63,6 +64,7 @@ Emulator::Emulator(api::ClusterSpec cluster, api::ScenarioSpec scenario, const O
     m_nodeLifecycle = std::make_unique<ctrl::NodeLifecycleController>(m_context);
     m_ipam = std::make_unique<ctrl::NodeIpamController>(m_context);
     m_taintEviction = std::make_unique<ctrl::TaintEvictionController>(m_context);
+    m_podGc = std::make_unique<ctrl::PodGcController>(m_context);
     m_scheduler = std::make_unique<sched::Scheduler>(m_context, m_rng.child("scheduler"));
     m_observer = std::make_unique<NodeChangeObserver>(m_context);
     m_executor = std::make_unique<ScenarioExecutor>(*this, m_scenario);
@@ -178,26 +180,8 @@ std::unique_ptr<Emulator> Emulator::create(const std::vector<api::Manifest> &man
     }
     for (const api::Manifest *m : pods)
         emulator->m_initialPods.push_back(decodePod(m->object));
-    for (const api::Manifest *m : others) {
-        store::UnstructuredObject object;
-        object.apiVersion = m->apiVersion();
-        object.kind = m->kind();
-        object.meta.name = m->name();
-        object.meta.namespaceName = m->namespaceName();
-        if (object.meta.namespaceName.empty() && api::isNamespaced(m->group(), object.kind))
-            object.meta.namespaceName = "default";
-        const api::Value *metadata = m->object.find("metadata");
-        if (metadata && metadata->isMapping())
-            object.metadata = *metadata;
-        object.meta.labels = stringMap(metadata ? metadata->find("labels") : nullptr);
-        object.meta.annotations = stringMap(metadata ? metadata->find("annotations") : nullptr);
-        for (std::size_t i = 0; i < m->object.size(); ++i) {
-            const std::string &key = m->object.keyAt(i).text();
-            if (key != "apiVersion" && key != "kind" && key != "metadata" && key != "status")
-                object.body.appendEntry(m->object.keyAt(i), m->object.valueAt(i));
-        }
-        emulator->m_otherObjects.push_back(std::move(object));
-    }
+    for (const api::Manifest *m : others)
+        emulator->m_otherObjects.push_back(decodeUnstructured(m->object));
     return emulator;
 }
 
@@ -264,6 +248,7 @@ void Emulator::start()
     m_ipam->start();
     m_nodeLifecycle->start();
     m_taintEviction->start();
+    m_podGc->start();
     m_scheduler->start();
     for (const auto &kubelet : m_kubelets)
         kubelet->start(true);

@@ -11,6 +11,7 @@
 #include "emulator/api/scenario_spec.h"
 #include "emulator/controllers/node_ipam_controller.h"
 #include "emulator/controllers/node_lifecycle_controller.h"
+#include "emulator/controllers/pod_gc_controller.h"
 #include "emulator/controllers/taint_eviction_controller.h"
 #include "emulator/core/engine.h"
 #include "emulator/core/rng.h"
@@ -91,6 +92,7 @@ private:
     std::unique_ptr<ctrl::NodeLifecycleController> m_nodeLifecycle;
     std::unique_ptr<ctrl::NodeIpamController> m_ipam;
     std::unique_ptr<ctrl::TaintEvictionController> m_taintEviction;
+    std::unique_ptr<ctrl::PodGcController> m_podGc;
     std::unique_ptr<sched::Scheduler> m_scheduler;
     std::unique_ptr<NodeChangeObserver> m_observer;
     std::unique_ptr<ScenarioExecutor> m_executor;

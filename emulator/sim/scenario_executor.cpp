@@ -123,24 +123,17 @@ void ScenarioExecutor::execute(const Action &action)
         for (const std::string &name : nodes)
             m_emulator.removeNode(name);
         break;
-    case ActionType::ContainerCrash: {
-        const std::string ns = action.target.namespaceName.empty() ? "default" : action.target.namespaceName;
-        const std::string key = ns + "/" + action.target.name;
-        auto pod = m_emulator.store().pods().get(key);
-        kubelet::Kubelet *k = pod && !pod->spec.nodeName.empty() ? m_emulator.kubelet(pod->spec.nodeName) : nullptr;
-        const api::Value *code = action.fields.find("exitCode");
-        if (!k) {
-            events.record("Warning", "ActionFailed", "Pod", ns, action.target.name,
-                          "ContainerCrash: pod " + key + " is not running on a node", std::move(details));
-            return;
-        }
-        k->crashContainer(key, field("container"), code ? static_cast<int>(code->asInt().value_or(1)) : 1);
-        subject = "pod " + key + " container " + field("container");
+    case ActionType::GracefulShutdown:
+        eachKubelet([](kubelet::Kubelet &k) { k.shutdown(); });
         break;
-    }
     default:
+        if (const std::optional<bool> done = executeObjectAction(action, details, subject)) {
+            if (!*done)
+                return; // reported as ActionFailed
+            break;
+        }
         events.record("Warning", "ActionNotEmulated", "Scenario", "", "",
-                      typeName + " is not emulated yet (it arrives with pods and workload controllers)",
+                      typeName + " is not emulated yet (it arrives with the workload controllers)",
                       std::move(details));
         return;
     }

@@ -17,7 +17,7 @@ private slots:
     void addNodeGrowsThePool();
     void removeNodeDeletesNodeAndLease();
     void nodeSelectorTarget();
-    void podActionsAreRecordedAsNotEmulated();
+    void workloadActionsAreRecordedAsNotEmulated();
 };
 
 void TestScenarioActions::setConditionMemoryPressure()
@@ -97,9 +97,10 @@ void TestScenarioActions::nodeSelectorTarget()
     QCOMPARE(f.readyStatus("a-0"), std::string("True"));
 }
 
-void TestScenarioActions::podActionsAreRecordedAsNotEmulated()
+void TestScenarioActions::workloadActionsAreRecordedAsNotEmulated()
 {
-    const std::string actions = "  - at: 1m\n    type: DeletePod\n    target: {kind: Pod, namespace: default, name: x}\n";
+    const std::string actions = "  - at: 1m\n    type: Scale\n    target: {kind: Deployment, namespace: default, name: x}\n"
+                                "    replicas: 2\n";
     EmulatorFixture f(clusterYaml({"a"}, 1, actions, {}, "2m"));
     QVERIFY(f.ok());
     f.runTo(120);
