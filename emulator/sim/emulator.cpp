@@ -315,6 +315,22 @@ void Emulator::completePodDeletions(const std::string &nodeName)
     }
 }
 
+std::pair<std::int64_t, std::int64_t> Emulator::nodeUsage(const std::string &nodeName)
+{
+    kubelet::Kubelet *k = kubelet(nodeName);
+    if (!k || !k->isRunning())
+        return {0, 0};
+    std::int64_t cpu = 0;
+    std::int64_t memory = 0;
+    for (const auto &[key, worker] : k->workers()) {
+        if (worker->isTerminated())
+            continue;
+        cpu += worker->cpuUsageMillis();
+        memory += worker->memoryUsage(m_engine.now());
+    }
+    return {cpu, memory};
+}
+
 void Emulator::removeNode(const std::string &nodeName)
 {
     if (kubelet::Kubelet *k = kubelet(nodeName))

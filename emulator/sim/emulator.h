@@ -72,6 +72,8 @@ public:
     bool addPoolNodes(const std::string &pool, std::int64_t count);
     /// Stops a node's kubelet and deletes its Node and Lease (RemoveNode).
     void removeNode(const std::string &nodeName);
+    /// What the pods of a node use now: {cpu millicores, memory bytes} (0 for a node that is down).
+    std::pair<std::int64_t, std::int64_t> nodeUsage(const std::string &nodeName);
     /// Lets a node's kubelet catch up with its pods (after it starts or reconnects): starts
     /// the pods bound to it and completes the deletion of those deleted meanwhile.
     void completePodDeletions(const std::string &nodeName);

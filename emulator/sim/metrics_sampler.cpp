@@ -14,6 +14,8 @@ struct ResourceMetric
     const char *suffix;
     bool milli;
 };
+constexpr const char *podPhaseMetrics[] = {"pods_pending", "pods_running", "pods_succeeded", "pods_failed",
+                                           "pods_unknown"};
 constexpr ResourceMetric resourceMetrics[] = {
     {"cpu", "cpu", true}, {"memory", "memory", false}, {"pods", "pods", false}};
 
@@ -52,6 +54,11 @@ void MetricsSampler::sample()
     double clusterCapacity[3] = {0, 0, 0};
     double clusterAllocatable[3] = {0, 0, 0};
     double nodesReady = 0;
+    const double sinceLast = m_lastSample ? (now - *m_lastSample).toSeconds() : 0;
+    m_lastSample = now;
+    const std::map<std::string, NodePods> podsByNode = samplePods(t, sinceLast);
+    double clusterRequested[3] = {0, 0, 0};
+    Usage clusterUsage;
     const auto nodes = m_context.store.nodes().list();
     for (const auto &node : nodes) {
         const std::string object = "Node/" + node->meta.name;
@@ -70,8 +77,20 @@ void MetricsSampler::sample()
             clusterAllocatable[i] += allocatable;
             m_recorder.record(t, std::string("capacity_") + m.suffix, object, capacity);
             m_recorder.record(t, std::string("allocatable_") + m.suffix, object, allocatable);
-            // Pods and their requests arrive with the scheduler; nothing is requested yet.
-            m_recorder.record(t, std::string("requested_") + m.suffix, object, 0);
+            const auto pods = podsByNode.find(node->meta.name);
+            const double requested = pods == podsByNode.end() ? 0 : pods->second.requested[i];
+            clusterRequested[i] += requested;
+            m_recorder.record(t, std::string("requested_") + m.suffix, object, requested);
+        }
+        const auto pods = podsByNode.find(node->meta.name);
+        for (int p = 0; p < 5; ++p)
+            m_recorder.record(t, podPhaseMetrics[p], object, pods == podsByNode.end() ? 0 : pods->second.phases[p]);
+        if (m_usage) {
+            const Usage usage = m_usage(node->meta.name);
+            clusterUsage.cpuMillis += usage.cpuMillis;
+            clusterUsage.memoryBytes += usage.memoryBytes;
+            m_recorder.record(t, "usage_cpu", object, usage.cpuMillis);
+            m_recorder.record(t, "usage_memory", object, usage.memoryBytes);
         }
     }
     for (const auto &zone : m_nodeLifecycle.zones()) {
@@ -84,7 +103,11 @@ void MetricsSampler::sample()
         const ResourceMetric &m = resourceMetrics[i];
         m_recorder.record(t, std::string("capacity_") + m.suffix, "cluster", clusterCapacity[i]);
         m_recorder.record(t, std::string("allocatable_") + m.suffix, "cluster", clusterAllocatable[i]);
-        m_recorder.record(t, std::string("requested_") + m.suffix, "cluster", 0);
+        m_recorder.record(t, std::string("requested_") + m.suffix, "cluster", clusterRequested[i]);
+    }
+    if (m_usage) {
+        m_recorder.record(t, "usage_cpu", "cluster", clusterUsage.cpuMillis);
+        m_recorder.record(t, "usage_memory", "cluster", clusterUsage.memoryBytes);
     }
     m_recorder.record(t, "nodes_total", "cluster", static_cast<double>(nodes.size()));
     m_recorder.record(t, "nodes_ready", "cluster", nodesReady);

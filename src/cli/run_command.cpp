@@ -149,9 +149,15 @@ int runRun(const std::vector<std::string> &args)
     } else if (reportDir) {
         metrics = std::make_unique<report::MetricsRecorder>(nullptr);
     }
-    if (metrics)
+    if (metrics) {
         sampler = std::make_unique<sim::MetricsSampler>(emulator->context(), emulator->nodeLifecycle(),
                                                         *metrics, SimDuration::milliseconds(intervalMs));
+        sim::Emulator *e = emulator.get();
+        sampler->setUsageSource([e](const std::string &node) {
+            const auto usage = e->nodeUsage(node);
+            return sim::MetricsSampler::Usage{static_cast<double>(usage.first), static_cast<double>(usage.second)};
+        });
+    }
 
     // Events stream out as they happen; kept in memory only when the report needs them.
     emulator->events().setKeepEvents(reportDir.has_value());

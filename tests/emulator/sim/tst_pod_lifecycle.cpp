@@ -5,6 +5,11 @@
 // 4.2) and kubelet admission (5.1).
 #include "support/emulator_fixture.h"
 
+#include "emulator/report/metrics_recorder.h"
+#include "emulator/sim/metrics_sampler.h"
+
+#include <sstream>
+
 #include <QtTest>
 
 using testsupport::clusterYaml;
@@ -64,6 +69,7 @@ private slots:
     void outOfServiceTaintForceDeletesTerminatingPods();
     void imagePullFailureBacksOff();
     void admissionRejectsWhatDoesNotFit();
+    void podMetrics();
 };
 
 void TestPodLifecycle::livenessFailureRestartsTheContainer()
@@ -313,6 +319,49 @@ void TestPodLifecycle::admissionRejectsWhatDoesNotFit()
     QCOMPARE(p->status.phase, std::string("Failed"));
     QCOMPARE(p->status.reason, std::string("OutOfcpu"));
     QVERIFY(p->status.message.rfind("Pod was rejected: Node didn't have enough resource: cpu, requested: 500000, used: 0, capacity: ", 0) == 0);
+}
+
+void TestPodLifecycle::podMetrics()
+{
+    // Two pods requesting 250m / 64Mi each; "late" becomes ready 10 s after it runs.
+    const std::string requests = "    resources: {requests: {cpu: 250m, memory: 64Mi}}\n";
+    EmulatorFixture f(clusterYaml({"a"}, 1, {}, {}, "1m") + pod("one", "{app: {cpu: 100m, memory: 32Mi}}", {}, requests)
+                      + pod("late", "{app: {readySeconds: 10}}", {}, requests + "    readinessProbe: {exec: {command: [true]}, periodSeconds: 1}\n"));
+    QVERIFY(f.ok());
+    std::ostringstream csv;
+    emu::report::MetricsRecorder recorder(&csv);
+    emu::sim::MetricsSampler sampler(f.emulator->context(), f.emulator->nodeLifecycle(), recorder,
+                                     emu::SimDuration::seconds(1));
+    emu::sim::Emulator *e = f.emulator.get();
+    sampler.setUsageSource([e](const std::string &node) {
+        const auto u = e->nodeUsage(node);
+        return emu::sim::MetricsSampler::Usage{double(u.first), double(u.second)};
+    });
+    f.emulator->start();
+    sampler.start();
+    f.runTo(30);
+    auto value = [&](const std::string &time, const std::string &metric, const std::string &object) {
+        std::istringstream in(csv.str());
+        std::string line;
+        const std::string prefix = time + "," + metric + "," + object + ",";
+        while (std::getline(in, line))
+            if (line.rfind(prefix, 0) == 0)
+                return std::stod(line.substr(prefix.size()));
+        return -1.0;
+    };
+    QCOMPARE(value("25", "pods_running", "cluster"), 2.0);
+    QCOMPARE(value("25", "pods_running", "Node/a-0"), 2.0);
+    QCOMPARE(value("25", "requested_cpu", "Node/a-0"), 500.0);
+    QCOMPARE(value("25", "requested_memory", "cluster"), 128.0 * 1024 * 1024);
+    QCOMPARE(value("25", "requested_pods", "Node/a-0"), 2.0);
+    // usage: "one" says 100m / 32Mi; "late" uses its requests.
+    QCOMPARE(value("25", "usage_cpu", "Node/a-0"), 350.0);
+    QCOMPARE(value("25", "usage_memory", "Node/a-0"), 96.0 * 1024 * 1024);
+    // Unavailable: each pod until it is Ready, one sample interval at a time.
+    const double t0 = startOf(f, "one");
+    const auto one = get(f, "one")->condition("Ready")->lastTransitionTime.toSeconds() - t0;
+    const auto late = get(f, "late")->condition("Ready")->lastTransitionTime.toSeconds() - t0;
+    QCOMPARE(value("29", "pod_unavailable_seconds", "Namespace/default"), one + late);
 }
 
 QTEST_APPLESS_MAIN(TestPodLifecycle)
