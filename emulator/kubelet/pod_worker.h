@@ -88,6 +88,7 @@ private:
         bool stopping = false; ///< the stop signal was sent
         bool restartAfterStop = false; ///< stopped by a failed liveness/startup probe
         SimTime runningSince;
+        SimTime failuresReportedUntil; ///< Unhealthy events are recorded up to here
         std::optional<ProbeTracker> startup;
         std::optional<ProbeTracker> liveness;
         std::optional<ProbeTracker> readiness;
@@ -111,6 +112,7 @@ private:
     void restartAfterBackoff(std::size_t run);
     void scheduleProbes(std::size_t run);
     void onProbeTimer(std::size_t run, std::uint64_t probeSerial);
+    void reportProbeFailures(std::size_t run);
     void applyReadiness(std::size_t run);
     void stopContainer(std::size_t run, SimDuration grace, std::function<void(PodWorker &)> then);
 

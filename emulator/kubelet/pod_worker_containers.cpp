@@ -29,7 +29,8 @@ std::string probeFailure(const store::Probe &probe, const std::string &podIP)
     case store::Probe::Kind::HttpGet:
         return "HTTP probe failed with statuscode: 503";
     case store::Probe::Kind::TcpSocket:
-        return "dial tcp " + (podIP.empty() ? std::string("127.0.0.1") : podIP) + ": connect: connection refused";
+        // The probe dials status.podIP (empty before the sandbox has one, as upstream's JoinHostPort).
+        return "dial tcp " + podIP + ":" + probe.port + ": connect: connection refused";
     case store::Probe::Kind::Grpc:
         return "service unhealthy (responded with \"NOT_SERVING\")";
     default:
@@ -126,6 +127,7 @@ void PodWorker::containerRunning(std::size_t run)
     const SimTime now = m_kubelet.context().engine.now();
     r.running = true;
     r.runningSince = now;
+    r.failuresReportedUntil = now;
     store::Pod::ContainerStatus &s = status(run);
     s.state = {Kind::Running, "", "", 0, now, std::nullopt};
     // started: at once without a startup probe (kubelet_pods.go convertToAPIContainerStatuses).
@@ -192,10 +194,45 @@ void PodWorker::scheduleProbes(std::size_t run)
         if (*t)
             if (auto flip = (*t)->nextFlip(); flip && (!next || flip->at < *next))
                 next = flip->at;
-    if (!next)
-        return;
     const SimTime now = m_kubelet.context().engine.now();
-    at(std::max(SimDuration(), *next - now), [run, serial](PodWorker &w) { w.onProbeTimer(run, serial); });
+    if (next)
+        at(std::max(SimDuration(), *next - now), [run, serial](PodWorker &w) { w.onProbeTimer(run, serial); });
+    // Every failed probe is an Unhealthy event, not only those that flip the result.
+    std::optional<SimTime> failure;
+    for (const std::optional<ProbeTracker> *t : {&r.startup, &r.liveness, &r.readiness})
+        if (*t)
+            if (auto f = (*t)->nextFailedProbeAfter(std::max(now, r.failuresReportedUntil)); f && (!failure || *f < *failure))
+                failure = f;
+    if (failure)
+        at(*failure - now, [run, serial](PodWorker &w) {
+            if (w.m_runs[run].probeSerial != serial || !w.m_runs[run].running || w.m_terminating)
+                return;
+            w.reportProbeFailures(run);
+            w.scheduleProbes(run);
+        });
+}
+
+void PodWorker::reportProbeFailures(std::size_t run)
+{
+    Run &r = m_runs[run];
+    const SimTime now = m_kubelet.context().engine.now();
+    struct Kind
+    {
+        std::optional<ProbeTracker> *tracker;
+        const char *name;
+        const std::optional<store::Probe> *spec;
+    };
+    const Kind kinds[] = {{&r.startup, "Startup", &r.spec->startupProbe},
+                          {&r.liveness, "Liveness", &r.spec->livenessProbe},
+                          {&r.readiness, "Readiness", &r.spec->readinessProbe}};
+    for (const Kind &k : kinds) {
+        if (!*k.tracker)
+            continue;
+        for (auto t = (*k.tracker)->nextFailedProbeAfter(r.failuresReportedUntil); t && *t <= now;
+             t = (*k.tracker)->nextFailedProbeAfter(*t))
+            event("Warning", "Unhealthy", std::string(k.name) + " probe failed: " + probeFailure(**k.spec, m_pod.status.podIP));
+    }
+    r.failuresReportedUntil = now;
 }
 
 // A probe result flipped (prober worker -> results manager -> kubelet sync).
@@ -207,8 +244,8 @@ void PodWorker::onProbeTimer(std::size_t run, std::uint64_t serial)
     const SimTime now = m_kubelet.context().engine.now();
     store::Pod::ContainerStatus &s = status(run);
     const std::string name = r.spec->name;
+    reportProbeFailures(run); // this tick's failure comes before the kill
     auto kill = [&](const char *probe, const store::Probe &spec) {
-        event("Warning", "Unhealthy", std::string(probe) + " probe failed: " + probeFailure(spec, m_pod.status.podIP));
         event("Normal", "Killing", "Container " + name + " failed " + (probe[0] == 'L' ? "liveness" : "startup")
                                        + " probe, will be restarted");
         const std::int64_t grace = spec.terminationGracePeriodSeconds.value_or(m_pod.spec.terminationGracePeriodSeconds);
@@ -237,10 +274,7 @@ void PodWorker::onProbeTimer(std::size_t run, std::uint64_t serial)
         }
     }
     if (r.readiness) {
-        const ProbeResult before = r.readiness->result();
         r.readiness->advanceTo(now);
-        if (r.readiness->result() == ProbeResult::Failure && before == ProbeResult::Success)
-            event("Warning", "Unhealthy", "Readiness probe failed: " + probeFailure(*r.spec->readinessProbe, m_pod.status.podIP));
     }
     applyReadiness(run);
     publish();

@@ -131,6 +131,19 @@ std::optional<SimTime> ProbeTracker::nextProbeAfter(SimTime t) const
     return SimTime::fromNs(m_tickOrigin.ns() + ticks * period);
 }
 
+std::optional<SimTime> ProbeTracker::nextFailedProbeAfter(SimTime t) const
+{
+    std::optional<SimTime> tick = nextProbeAfter(t);
+    while (tick && m_health.passesAt(*tick)) {
+        // Jump over the stretch in which every probe passes.
+        const std::optional<SimTime> change = m_health.nextChangeAfter(*tick);
+        if (!change)
+            return std::nullopt;
+        tick = nextProbeAfter(*change - SimDuration::nanoseconds(1));
+    }
+    return tick;
+}
+
 // `count` probes in a row with the same outcome, the first at `first`, one period apart
 // (doProbe's threshold logic). Stops at the probe that flips the cached result; `last` is the
 // time of the last probe processed.

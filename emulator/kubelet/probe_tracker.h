@@ -103,6 +103,9 @@ public:
     std::optional<Flip> nextFlip() const;
     /// The first tick strictly after t at which the worker would probe; nullopt if none.
     std::optional<SimTime> nextProbeAfter(SimTime t) const;
+    /// The first tick strictly after t at which the worker would probe and the probe would
+    /// fail (each failed probe is an Unhealthy event upstream); nullopt if none.
+    std::optional<SimTime> nextFailedProbeAfter(SimTime t) const;
 
 private:
     bool probesNow(SimTime t) const;

@@ -10,7 +10,7 @@ namespace emu::sim {
 
 namespace {
 
-std::optional<store::Probe> probe(const api::Value *v)
+std::optional<store::Probe> probe(const api::Value *v, const std::vector<store::ContainerPort> &ports)
 {
     if (!v || !v->isMapping())
         return std::nullopt;
@@ -29,6 +29,17 @@ std::optional<store::Probe> probe(const api::Value *v)
     number("timeoutSeconds", p.timeoutSeconds);
     number("successThreshold", p.successThreshold);
     number("failureThreshold", p.failureThreshold);
+    // The port the handler connects to; a named port is the container's port of that name.
+    for (const char *handler : {"httpGet", "tcpSocket", "grpc"})
+        if (const api::Value *h = v->find(handler); h && h->isMapping())
+            if (const api::Value *port = h->find("port"); port && port->isScalar()) {
+                p.port = port->text();
+                for (const store::ContainerPort &cp : ports)
+                    if (!cp.name.empty() && cp.name == p.port)
+                        p.port = std::to_string(cp.containerPort);
+            }
+    if (const api::Value *t = v->find("terminationGracePeriodSeconds"); t && t->asInt())
+        p.terminationGracePeriodSeconds = static_cast<int>(*t->asInt());
     return p;
 }
 
@@ -53,9 +64,9 @@ std::vector<store::Container> containers(const api::Value *list)
                                            static_cast<int>(p.find("containerPort") ? p.find("containerPort")->asInt().value_or(0) : 0),
                                            scalarText(p.find("protocol")).empty() ? "TCP" : scalarText(p.find("protocol")),
                                            static_cast<int>(p.find("hostPort") ? p.find("hostPort")->asInt().value_or(0) : 0)});
-        container.startupProbe = probe(c.find("startupProbe"));
-        container.livenessProbe = probe(c.find("livenessProbe"));
-        container.readinessProbe = probe(c.find("readinessProbe"));
+        container.startupProbe = probe(c.find("startupProbe"), container.ports);
+        container.livenessProbe = probe(c.find("livenessProbe"), container.ports);
+        container.readinessProbe = probe(c.find("readinessProbe"), container.ports);
         out.push_back(std::move(container));
     }
     return out;

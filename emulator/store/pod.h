@@ -30,6 +30,7 @@ struct Probe
     int successThreshold = 1;
     int failureThreshold = 3;
     std::optional<int> terminationGracePeriodSeconds;
+    std::string port; ///< httpGet / tcpSocket / grpc port (a named port resolved to its number)
 };
 
 struct Container
