@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // kubecanvas: the desktop modeler. `kubecanvas [PROJECT] [--screenshot FILE.png] [--size WxH]`.
 #include "app/main_window.h"
-#include "document/document.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QFile>
 #include <QTimer>
 
 #include <cstdio>
@@ -28,22 +26,16 @@ int main(int argc, char **argv)
     parser.addOption(sizeOption);
     parser.process(application);
 
-    app::document::Document document;
+    app::MainWindow window;
     const QStringList positional = parser.positionalArguments();
-    if (positional.isEmpty()) {
-        QFile demo(":/samples/demo.yaml");
-        demo.open(QIODevice::ReadOnly);
-        document.loadText(demo.readAll(), "demo.yaml");
-    } else {
-        QString error;
-        if (!document.load(positional.first(), &error)) {
-            std::fprintf(stderr, "kubecanvas: cannot open %s\n%s\n",
-                         qPrintable(positional.first()), qPrintable(error));
-            return 1;
-        }
+    const QString project = positional.isEmpty() ? QStringLiteral(":/samples/demo.yaml")
+                                                 : positional.first();
+    QString error;
+    if (!window.openProject(project, &error)) {
+        std::fprintf(stderr, "kubecanvas: cannot open %s\n%s\n", qPrintable(project),
+                     qPrintable(error));
+        return 1;
     }
-
-    app::MainWindow window(&document);
     if (parser.isSet(screenshotOption)) {
         const QStringList size = parser.value(sizeOption).split('x');
         if (size.size() == 2)

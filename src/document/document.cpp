@@ -1,51 +1,275 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "document.h"
 
-#include "emulator/api/manifest_loader.h"
-#include "emulator/sim/project_validation.h"
+#include "layout_document.h"
+#include "object_fields.h"
+#include "project_writer.h"
+
+#include "emulator/api/label_selector.h"
+
+#include <algorithm>
 
 namespace app::document {
-
-using emu::api::ManifestLoader;
 
 Document::Document(QObject *parent)
     : QObject(parent)
 {}
 
-bool Document::load(const QString &path, QString *errorText)
+const ManifestEntry *Document::entry(ObjectUid uid) const
 {
-    ManifestLoader::Result loaded = ManifestLoader::loadPaths({path.toStdString()});
-    if (loaded.filesRead == 0) {
-        // Nothing could be read: keep what is open rather than lose the user's work.
-        if (errorText) {
-            QStringList lines;
-            for (const auto &d : loaded.diagnostics)
-                lines << QString::fromStdString(d.format());
-            *errorText = lines.join('\n');
-        }
-        return false;
+    const auto it = m_indexByUid.find(uid);
+    return it == m_indexByUid.end() ? nullptr : &m_entries[it->second];
+}
+
+int Document::indexOf(ObjectUid uid) const
+{
+    const auto it = m_indexByUid.find(uid);
+    return it == m_indexByUid.end() ? -1 : static_cast<int>(it->second);
+}
+
+ObjectUids Document::uids() const
+{
+    ObjectUids out;
+    out.reserve(count());
+    for (const ManifestEntry &e : m_entries)
+        out << e.uid;
+    return out;
+}
+
+ObjectUids Document::uidsOfKind(std::string_view kind) const
+{
+    ObjectUids out;
+    for (const ManifestEntry &e : m_entries)
+        if (e.identity.kind == kind)
+            out << e.uid;
+    return out;
+}
+
+void Document::rebuildIdentityIndex() const
+{
+    m_uidByKey.clear();
+    for (const ManifestEntry &e : m_entries)
+        if (e.content.isObject() && !e.identity.kind.empty())
+            m_uidByKey.emplace(e.identity.key(), e.uid); // the first of duplicates wins
+    m_identityIndexStale = false;
+}
+
+ObjectUid Document::findByIdentity(const ObjectIdentity &identity) const
+{
+    if (m_identityIndexStale)
+        rebuildIdentityIndex();
+    const auto it = m_uidByKey.find(identity.key());
+    return it == m_uidByKey.end() ? kNoObject : it->second;
+}
+
+ObjectUid Document::find(std::string_view kind, std::string_view namespaceName,
+                         std::string_view name) const
+{
+    for (const ManifestEntry &e : m_entries) {
+        const ObjectIdentity &id = e.identity;
+        if (id.kind != kind || id.name != name)
+            continue;
+        if (id.namespaceName == namespaceName || id.effectiveNamespace() == namespaceName
+            || (namespaceName.empty() && id.effectiveNamespace() == "default"))
+            return e.uid;
     }
-    emu::sim::validateProject(loaded.manifests, loaded.diagnostics);
-    setContent(std::move(loaded.manifests), std::move(loaded.diagnostics), path);
-    return true;
+    return kNoObject;
 }
 
-void Document::loadText(const QByteArray &text, const QString &fileName)
+ObjectUids Document::matchingLabels(const emu::api::LabelSelector &selector,
+                                    std::string_view namespaceName,
+                                    const std::vector<std::string_view> &kinds) const
 {
-    ManifestLoader::Result loaded = ManifestLoader::loadText(
-        std::string_view(text.constData(), static_cast<std::size_t>(text.size())),
-        fileName.toStdString());
-    emu::sim::validateProject(loaded.manifests, loaded.diagnostics);
-    setContent(std::move(loaded.manifests), std::move(loaded.diagnostics), fileName);
+    ObjectUids out;
+    for (const ManifestEntry &e : m_entries) {
+        if (!e.content.isObject())
+            continue;
+        if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), e.identity.kind) == kinds.end())
+            continue;
+        if (e.identity.effectiveNamespace() != namespaceName)
+            continue;
+        if (selector.matches(ObjectFields::labels(e.object())))
+            out << e.uid;
+    }
+    return out;
 }
 
-void Document::setContent(std::vector<emu::api::Manifest> manifests,
-                          emu::api::Diagnostics diagnostics, const QString &path)
+ObjectUids Document::matchingPodTemplates(const emu::api::LabelSelector &selector,
+                                          std::string_view namespaceName) const
 {
-    m_manifests = std::move(manifests);
-    m_diagnostics = std::move(diagnostics);
-    m_filePath = path;
+    ObjectUids out;
+    for (const ManifestEntry &e : m_entries) {
+        if (!e.content.isObject() || e.identity.effectiveNamespace() != namespaceName)
+            continue;
+        const emu::api::Value *tmpl = ObjectFields::podTemplate(e.object(), e.identity.kind);
+        if (tmpl && selector.matches(ObjectFields::labels(*tmpl)))
+            out << e.uid;
+    }
+    return out;
+}
+
+std::optional<LayoutRecord> Document::layout(ObjectUid uid) const
+{
+    const auto it = m_layout.find(uid);
+    return it == m_layout.end() ? std::nullopt : std::optional(it->second);
+}
+
+std::string Document::layoutText() const
+{
+    if (!m_layoutChanged)
+        return m_layoutTextAsRead;
+    std::vector<LayoutDocument::Item> items;
+    for (const ManifestEntry &e : m_entries) {
+        const auto it = m_layout.find(e.uid);
+        if (it != m_layout.end() && e.content.isObject())
+            items.push_back({e.identity.kind, e.identity.namespaceName, e.identity.name, it->second});
+    }
+    return items.empty() ? std::string() : LayoutDocument::write(items);
+}
+
+std::string Document::toProjectText() const
+{
+    return ProjectWriter::projectText(m_entries, m_trailingText, layoutText());
+}
+
+void Document::reset(ProjectContent content, const QString &filePath)
+{
+    m_entries = std::move(content.entries);
+    for (ManifestEntry &e : m_entries)
+        e.uid = allocateUid();
+    reindex();
+    m_layout.clear();
+    for (const LayoutDocument::Item &item : content.layout) {
+        const ObjectUid uid = find(item.kind, item.namespaceName, item.name);
+        if (uid != kNoObject)
+            m_layout.emplace(uid, item.record);
+    }
+    m_layoutTextAsRead = std::move(content.layoutText);
+    m_layoutChanged = false;
+    m_trailingText = std::move(content.trailingText);
+    const bool pathChanged = m_filePath != filePath;
+    m_filePath = filePath;
     emit modelReset();
+    if (pathChanged)
+        emit filePathChanged(m_filePath);
+}
+
+void Document::insertEntries(std::vector<PlacedEntry> placed)
+{
+    std::sort(placed.begin(), placed.end(),
+              [](const PlacedEntry &a, const PlacedEntry &b) { return a.index < b.index; });
+    ObjectUids added;
+    for (PlacedEntry &p : placed) {
+        const auto at = std::min<std::size_t>(static_cast<std::size_t>(std::max(p.index, 0)),
+                                              m_entries.size());
+        added << p.entry.uid;
+        if (p.layout) {
+            m_layout[p.entry.uid] = *p.layout;
+            m_layoutChanged = true;
+        }
+        m_entries.insert(m_entries.begin() + static_cast<std::ptrdiff_t>(at), std::move(p.entry));
+    }
+    reindex();
+    for (ObjectUid uid : added)
+        emit objectAdded(uid);
+}
+
+std::vector<PlacedEntry> Document::takeEntries(const ObjectUids &uids)
+{
+    std::vector<int> indices;
+    for (ObjectUid uid : uids)
+        if (const int i = indexOf(uid); i >= 0)
+            indices.push_back(i);
+    std::sort(indices.begin(), indices.end());
+    indices.erase(std::unique(indices.begin(), indices.end()), indices.end());
+    for (int i : indices)
+        emit objectAboutToBeRemoved(m_entries[static_cast<std::size_t>(i)].uid);
+    std::vector<PlacedEntry> taken;
+    for (int i : indices) {
+        const ManifestEntry &e = m_entries[static_cast<std::size_t>(i)];
+        taken.push_back({i, e, layout(e.uid)});
+        if (m_layout.erase(e.uid) > 0)
+            m_layoutChanged = true;
+    }
+    for (auto it = indices.rbegin(); it != indices.rend(); ++it)
+        m_entries.erase(m_entries.begin() + *it);
+    reindex();
+    for (const PlacedEntry &p : taken)
+        emit objectRemoved(p.entry.uid);
+    return taken;
+}
+
+void Document::setContent(ObjectUid uid, ObjectContent content, bool dirty, int lineInFile)
+{
+    const auto it = m_indexByUid.find(uid);
+    if (it == m_indexByUid.end())
+        return;
+    ManifestEntry &e = m_entries[it->second];
+    const ObjectIdentity before = e.identity;
+    e.content = std::move(content);
+    e.identity = ObjectIdentity::fromObject(e.content.object);
+    e.dirty = dirty;
+    e.lineInFile = lineInFile;
+    m_identityIndexStale = true;
+    // The Layout is keyed by identity: a renamed object's position must be written anew.
+    if (!(before == e.identity) && m_layout.count(uid))
+        m_layoutChanged = true;
+    emit objectChanged(uid);
+}
+
+void Document::setLayoutRecord(ObjectUid uid, const std::optional<LayoutRecord> &record)
+{
+    const auto it = m_layout.find(uid);
+    if (record) {
+        if (it != m_layout.end() && it->second == *record)
+            return;
+        m_layout[uid] = *record;
+    } else {
+        if (it == m_layout.end())
+            return;
+        m_layout.erase(it);
+    }
+    m_layoutChanged = true;
+    emit layoutChanged(uid);
+}
+
+void Document::markSaved(const QString &filePath)
+{
+    // Recompute where each object now starts in the file: the same walk as the writer.
+    const std::string text = toProjectText();
+    int line = 1;
+    std::size_t pos = 0;
+    for (ManifestEntry &e : m_entries) {
+        const std::size_t at = text.find(e.text(), pos);
+        if (at != std::string::npos) {
+            const auto count = [&](std::size_t from, std::size_t to) {
+                return static_cast<int>(std::count(text.begin() + static_cast<std::ptrdiff_t>(from),
+                                                   text.begin() + static_cast<std::ptrdiff_t>(to), '\n'));
+            };
+            line += count(pos, at);
+            e.lineInFile = line;
+            pos = at + e.text().size();
+            line += count(at, pos);
+        }
+        e.file = filePath;
+        e.dirty = false;
+    }
+    m_layoutTextAsRead = layoutText();
+    m_layoutChanged = false;
+    ++m_saveGeneration;
+    const bool pathChanged = m_filePath != filePath;
+    m_filePath = filePath;
+    if (pathChanged)
+        emit filePathChanged(m_filePath);
+}
+
+void Document::reindex()
+{
+    m_indexByUid.clear();
+    m_indexByUid.reserve(m_entries.size());
+    for (std::size_t i = 0; i < m_entries.size(); ++i)
+        m_indexByUid.emplace(m_entries[i].uid, i);
+    m_identityIndexStale = true;
 }
 
 } // namespace app::document

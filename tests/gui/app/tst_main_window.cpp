@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "app/main_window.h"
 #include "document/document.h"
+#include "document/document_validator.h"
 
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QTreeWidget>
+#include <QTemporaryDir>
 #include <QtTest>
 
 class TestMainWindow : public QObject
@@ -27,9 +29,8 @@ QString demoPath()
 
 void TestMainWindow::showsDemoProjectObjectsByKind()
 {
-    app::document::Document document;
-    QVERIFY(document.load(demoPath()));
-    app::MainWindow window(&document);
+    app::MainWindow window;
+    QVERIFY(window.openProject(demoPath()));
     auto *tree = window.findChild<QTreeWidget *>("objectTree");
     QVERIFY(tree);
     QStringList kinds;
@@ -43,9 +44,8 @@ void TestMainWindow::showsDemoProjectObjectsByKind()
 
 void TestMainWindow::selectingAnObjectShowsItsYaml()
 {
-    app::document::Document document;
-    QVERIFY(document.load(demoPath()));
-    app::MainWindow window(&document);
+    app::MainWindow window;
+    QVERIFY(window.openProject(demoPath()));
     auto *tree = window.findChild<QTreeWidget *>("objectTree");
     auto *yaml = window.findChild<QPlainTextEdit *>("yamlView");
     const QList<QTreeWidgetItem *> found = tree->findItems("web", Qt::MatchExactly | Qt::MatchRecursive);
@@ -57,10 +57,16 @@ void TestMainWindow::selectingAnObjectShowsItsYaml()
 
 void TestMainWindow::problemsAreListed()
 {
-    app::document::Document document;
-    document.loadText("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n"
-                      "  replicas: many\n", "bad.yaml");
-    app::MainWindow window(&document);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("bad.yaml");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n"
+               "  replicas: many\n");
+    file.close();
+    app::MainWindow window;
+    QVERIFY(window.openProject(path));
+    window.validator()->validateNow();
     auto *problems = window.findChild<QListWidget *>("problemList");
     QVERIFY(problems->count() >= 1);
     QVERIFY(problems->item(0)->text().startsWith("bad.yaml:6:13: error: spec.replicas:"));
@@ -68,13 +74,14 @@ void TestMainWindow::problemsAreListed()
 
 void TestMainWindow::unreadableFileKeepsCurrentProject()
 {
-    app::document::Document document;
-    QVERIFY(document.load(demoPath()));
-    const std::size_t before = document.manifests().size();
+    app::MainWindow window;
+    QVERIFY(window.openProject(demoPath()));
+    const int before = window.document()->count();
     QString error;
-    QVERIFY(!document.load("/nonexistent/project.yaml", &error));
-    QVERIFY(error.contains("no such file"));
-    QCOMPARE(document.manifests().size(), before);
+    QVERIFY(!window.openProject("/nonexistent/project.yaml", &error));
+    QVERIFY2(error.contains("/nonexistent/project.yaml"), qPrintable(error));
+    QCOMPARE(window.document()->count(), before);
+    QVERIFY(window.document()->filePath().endsWith("demo.yaml"));
 }
 
 QTEST_MAIN(TestMainWindow)
