@@ -66,6 +66,7 @@ Emulator::Emulator(api::ClusterSpec cluster, api::ScenarioSpec scenario, const O
     m_taintEviction = std::make_unique<ctrl::TaintEvictionController>(m_context);
     m_podGc = std::make_unique<ctrl::PodGcController>(m_context);
     m_scheduler = std::make_unique<sched::Scheduler>(m_context, m_rng.child("scheduler"));
+    m_workloadControllers = std::make_unique<ctrl::WorkloadControllers>(m_context);
     m_observer = std::make_unique<NodeChangeObserver>(m_context);
     m_executor = std::make_unique<ScenarioExecutor>(*this, m_scenario);
 }
@@ -181,7 +182,8 @@ std::unique_ptr<Emulator> Emulator::create(const std::vector<api::Manifest> &man
     for (const api::Manifest *m : pods)
         emulator->m_initialPods.push_back(decodePod(m->object));
     for (const api::Manifest *m : others)
-        emulator->m_otherObjects.push_back(decodeUnstructured(m->object));
+        if (!decodeWorkload(m->object, emulator->m_workloads))
+            emulator->m_otherObjects.push_back(decodeUnstructured(m->object));
     return emulator;
 }
 
@@ -222,6 +224,7 @@ void Emulator::start()
     for (const store::UnstructuredObject &object : m_otherObjects)
         if (object.kind != "Namespace")
             m_store.others().create(object);
+    m_workloads.createIn(m_store);
     for (const store::Node &node : m_manualNodes)
         m_store.nodes().create(node);
     for (const store::Pod &pod : m_initialPods)
@@ -250,6 +253,7 @@ void Emulator::start()
     m_taintEviction->start();
     m_podGc->start();
     m_scheduler->start();
+    m_workloadControllers->start();
     for (const auto &kubelet : m_kubelets)
         kubelet->start(true);
     // Pods bound in the manifests start once their kubelet has registered.

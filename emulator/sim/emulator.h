@@ -13,11 +13,13 @@
 #include "emulator/controllers/node_lifecycle_controller.h"
 #include "emulator/controllers/pod_gc_controller.h"
 #include "emulator/controllers/taint_eviction_controller.h"
+#include "emulator/controllers/workload_controllers.h"
 #include "emulator/core/engine.h"
 #include "emulator/core/rng.h"
 #include "emulator/kubelet/kubelet.h"
 #include "emulator/scheduler/scheduler.h"
 #include "emulator/store/object_store.h"
+#include "workload_decoder.h"
 
 #include <map>
 #include <memory>
@@ -78,6 +80,7 @@ public:
     /// the pods bound to it and completes the deletion of those deleted meanwhile.
     void completePodDeletions(const std::string &nodeName);
     const ctrl::TaintEvictionController &taintEviction() const { return *m_taintEviction; }
+    ctrl::WorkloadControllers &workloadControllers() { return *m_workloadControllers; }
 
 private:
     Emulator(api::ClusterSpec cluster, api::ScenarioSpec scenario, const Options &options);
@@ -96,6 +99,7 @@ private:
     std::unique_ptr<ctrl::TaintEvictionController> m_taintEviction;
     std::unique_ptr<ctrl::PodGcController> m_podGc;
     std::unique_ptr<sched::Scheduler> m_scheduler;
+    std::unique_ptr<ctrl::WorkloadControllers> m_workloadControllers;
     std::unique_ptr<NodeChangeObserver> m_observer;
     std::unique_ptr<ScenarioExecutor> m_executor;
     std::map<std::string, api::NodePoolSpec> m_pools;
@@ -103,6 +107,7 @@ private:
     std::map<std::string, kubelet::Kubelet *> m_kubeletByNode;
     std::vector<store::Node> m_manualNodes;
     std::vector<store::UnstructuredObject> m_otherObjects;
+    WorkloadObjects m_workloads;
     std::vector<store::Pod> m_initialPods;
     std::size_t m_nodeCount = 0; ///< for addresses
     bool m_started = false;

@@ -110,6 +110,8 @@ Value ownerReferencesToValue(const std::vector<store::OwnerReference> &refs)
     for (const store::OwnerReference &ref : refs) {
         Value item = Value::mapping();
         item.set("apiVersion", Value::string(ref.apiVersion));
+        if (ref.blockOwnerDeletion)
+            item.set("blockOwnerDeletion", Value::boolean(true));
         if (ref.controller)
             item.set("controller", Value::boolean(true));
         item.set("kind", Value::string(ref.kind));
@@ -190,6 +192,8 @@ Value ObjectSerializer::metaToValue(const store::ObjectMeta &meta, bool withGene
         m.set("deletionTimestamp", timeValue(*meta.deletionTimestamp));
     if (!meta.finalizers.empty())
         m.set("finalizers", stringList(meta.finalizers));
+    if (!meta.generateName.empty())
+        m.set("generateName", Value::string(meta.generateName));
     if (withGeneration && meta.generation != 0)
         m.set("generation", Value::integer(meta.generation));
     if (!meta.labels.empty())
@@ -308,10 +312,9 @@ Value ObjectSerializer::toValue(const store::Lease &lease) const
     return object;
 }
 
-Value ObjectSerializer::mergedMetadata(const store::UnstructuredObject &object) const
+Value ObjectSerializer::mergedMetadata(const store::ObjectMeta &meta, const Value &written) const
 {
-    const store::ObjectMeta &meta = object.meta;
-    Value merged = object.metadata.isMapping() ? object.metadata : Value::mapping();
+    Value merged = written.isMapping() ? written : Value::mapping();
     const Value server = metaToValue(meta, true);
 
     // Server-owned fields: the store's record replaces whatever the manifest said (a manifest
@@ -325,7 +328,7 @@ Value ObjectSerializer::mergedMetadata(const store::UnstructuredObject &object) 
     }
     // User fields the emulator may change (finalizers, owners, labels): the store's version
     // wins when it has one. An empty one keeps the manifest's, which keeps its spelling.
-    for (const char *key : {"annotations", "finalizers", "labels", "ownerReferences"}) {
+    for (const char *key : {"annotations", "finalizers", "generateName", "labels", "ownerReferences"}) {
         const Value *value = server.find(key);
         if (!value)
             continue;
@@ -342,7 +345,7 @@ Value ObjectSerializer::toValue(const store::UnstructuredObject &object) const
     Value out = Value::mapping();
     out.set("apiVersion", Value::string(object.apiVersion));
     out.set("kind", Value::string(object.kind));
-    out.set("metadata", mergedMetadata(object));
+    out.set("metadata", mergedMetadata(object.meta, object.metadata));
     if (object.body.isMapping()) {
         for (std::size_t i = 0; i < object.body.size(); ++i) {
             const std::string &key = object.body.keyAt(i).text();
@@ -373,6 +376,16 @@ Value ObjectSerializer::toList(const store::ObjectStore &store) const
                < std::tie(b->kind, b->meta.namespaceName, b->meta.name, b->apiVersion);
     });
 
+    // Typed workloads sort among the unstructured objects by kind, namespace and name.
+    std::vector<std::tuple<std::string, std::string, std::string, Value>> sortedRest;
+    for (const Ptr &object : rest)
+        sortedRest.emplace_back(object->kind, object->meta.namespaceName, object->meta.name, toValue(*object));
+    appendWorkloads(store, sortedRest);
+    std::stable_sort(sortedRest.begin(), sortedRest.end(), [](const auto &a, const auto &b) {
+        return std::tie(std::get<0>(a), std::get<1>(a), std::get<2>(a))
+               < std::tie(std::get<0>(b), std::get<1>(b), std::get<2>(b));
+    });
+
     Value items = Value::sequence();
     for (const Ptr &ns : namespaces)
         items.append(toValue(*ns));
@@ -388,8 +401,8 @@ Value ObjectSerializer::toList(const store::ObjectStore &store) const
         items.append(toValue(*lease));
     for (const auto &pod : store.pods().list())
         items.append(toValue(*pod));
-    for (const Ptr &object : rest)
-        items.append(toValue(*object));
+    for (auto &entry : sortedRest)
+        items.append(std::move(std::get<3>(entry)));
 
     Value list = Value::mapping();
     list.set("apiVersion", Value::string("v1"));

@@ -6,13 +6,25 @@
 
 #include <cstdint>
 #include <string>
+#include <tuple>
+#include <vector>
 
 namespace emu::store {
+struct ControllerRevision;
+struct CronJob;
+struct DaemonSet;
+struct Deployment;
+struct Job;
 struct Lease;
 struct Node;
 struct ObjectMeta;
 struct Pod;
+struct PodDisruptionBudget;
+struct ReplicaSet;
+struct ReplicationController;
+struct StatefulSet;
 struct UnstructuredObject;
+struct WorkloadCondition;
 class ObjectStore;
 } // namespace emu::store
 
@@ -46,6 +58,17 @@ public:
     /// apiVersion, kind, the manifest's metadata merged with the server-owned fields, then the
     /// body's keys in their original order.
     api::Value toValue(const store::UnstructuredObject &object) const;
+    /// Workloads (object_serializer_workloads.cpp): metadata as for unstructured objects, the
+    /// spec as written (defaulted), the status the controllers keep.
+    api::Value toValue(const store::Deployment &object) const;
+    api::Value toValue(const store::ReplicaSet &object) const;
+    api::Value toValue(const store::ReplicationController &object) const;
+    api::Value toValue(const store::StatefulSet &object) const;
+    api::Value toValue(const store::DaemonSet &object) const;
+    api::Value toValue(const store::Job &object) const;
+    api::Value toValue(const store::CronJob &object) const;
+    api::Value toValue(const store::PodDisruptionBudget &object) const;
+    api::Value toValue(const store::ControllerRevision &object) const;
 
     /// Every object of the store as one `kind: List` (apiVersion v1, items,
     /// metadata.resourceVersion ""). Items: Namespaces first, then Nodes, Leases, then the
@@ -56,7 +79,11 @@ private:
     api::Value timeValue(SimTime t) const;
     api::Value microTimeValue(SimTime t) const;
     api::Value metaToValue(const store::ObjectMeta &meta, bool withGeneration) const;
-    api::Value mergedMetadata(const store::UnstructuredObject &object) const;
+    api::Value mergedMetadata(const store::ObjectMeta &meta, const api::Value &written) const;
+    api::Value conditionsValue(const std::vector<store::WorkloadCondition> &conditions) const;
+    /// Adds the workload kinds of the store to `rest` (kind, namespace, name, value).
+    void appendWorkloads(const store::ObjectStore &store,
+                         std::vector<std::tuple<std::string, std::string, std::string, api::Value>> &rest) const;
 
     std::int64_t m_startTimeMs;
 };

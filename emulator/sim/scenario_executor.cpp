@@ -127,6 +127,11 @@ void ScenarioExecutor::execute(const Action &action)
         eachKubelet([](kubelet::Kubelet &k) { k.shutdown(); });
         break;
     default:
+        if (const std::optional<bool> done = executeWorkloadAction(action, subject)) {
+            if (!*done)
+                return; // reported as ActionFailed
+            break;
+        }
         if (const std::optional<bool> done = executeObjectAction(action, details, subject)) {
             if (!*done)
                 return; // reported as ActionFailed

@@ -33,6 +33,9 @@ private:
     /// Actions on pods and objects (scenario_executor_objects.cpp): nullopt if `action` is not
     /// one, false if it failed (reported as ActionFailed), true when done.
     std::optional<bool> executeObjectAction(const api::ScenarioSpec::Action &action, api::Value &details, std::string &subject);
+    /// Scale, SetImage and Rollback of workloads (scenario_executor_workloads.cpp), as
+    /// executeObjectAction.
+    std::optional<bool> executeWorkloadAction(const api::ScenarioSpec::Action &action, std::string &subject);
     void deletePod(const std::string &key, std::optional<std::int64_t> gracePeriodSeconds);
     void apply(const api::Value &manifest, std::string &subject);
 

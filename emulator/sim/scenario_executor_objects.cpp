@@ -6,6 +6,7 @@
 #include "emulator.h"
 #include "pod_decoder.h"
 #include "unstructured_decoder.h"
+#include "workload_decoder.h"
 
 #include "emulator/api/go_duration.h"
 
@@ -116,6 +117,10 @@ void ScenarioExecutor::apply(const api::Value &manifest, std::string &subject)
                 }
             }
         }, true);
+        return;
+    }
+    if (std::optional<std::string> workload = applyWorkload(m_emulator.store(), object)) {
+        subject = *workload;
         return;
     }
     store::UnstructuredObject u = decodeUnstructured(object);

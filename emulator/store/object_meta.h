@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace emu::store {
@@ -18,6 +19,8 @@ struct OwnerReference
     std::string name;
     std::string uid;
     bool controller = false;
+    /// Foreground deletion of the owner waits for this dependent (spec 7.7).
+    bool blockOwnerDeletion = false;
 };
 
 /// The metadata the API server keeps for every object. Times are simulated times; they are
@@ -25,6 +28,7 @@ struct OwnerReference
 struct ObjectMeta
 {
     std::string name;
+    std::string generateName;  ///< the prefix the name was generated from, if any
     std::string namespaceName; ///< empty for cluster-scoped objects
     std::string uid;
     std::uint64_t resourceVersion = 0; ///< 0 = never stored
@@ -39,6 +43,21 @@ struct ObjectMeta
 
     /// "namespace/name", or "name" for cluster-scoped objects: the store and cache key.
     std::string key() const { return namespaceName.empty() ? name : namespaceName + '/' + name; }
+    /// The owner reference with controller: true, if any (metav1.GetControllerOf).
+    const OwnerReference *controllerRef() const
+    {
+        for (const OwnerReference &ref : ownerReferences)
+            if (ref.controller)
+                return &ref;
+        return nullptr;
+    }
+    bool hasFinalizer(std::string_view finalizer) const
+    {
+        for (const std::string &f : finalizers)
+            if (f == finalizer)
+                return true;
+        return false;
+    }
 };
 
 } // namespace emu::store

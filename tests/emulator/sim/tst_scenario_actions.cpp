@@ -17,7 +17,7 @@ private slots:
     void addNodeGrowsThePool();
     void removeNodeDeletesNodeAndLease();
     void nodeSelectorTarget();
-    void workloadActionsAreRecordedAsNotEmulated();
+    void workloadActionOnAMissingObjectFails();
 };
 
 void TestScenarioActions::setConditionMemoryPressure()
@@ -97,17 +97,18 @@ void TestScenarioActions::nodeSelectorTarget()
     QCOMPARE(f.readyStatus("a-0"), std::string("True"));
 }
 
-void TestScenarioActions::workloadActionsAreRecordedAsNotEmulated()
+void TestScenarioActions::workloadActionOnAMissingObjectFails()
 {
     const std::string actions = "  - at: 1m\n    type: Scale\n    target: {kind: Deployment, namespace: default, name: x}\n"
                                 "    replicas: 2\n";
     EmulatorFixture f(clusterYaml({"a"}, 1, actions, {}, "2m"));
     QVERIFY(f.ok());
     f.runTo(120);
-    const auto events = f.events("ActionNotEmulated");
+    const auto events = f.events("ActionFailed");
     QCOMPARE(events.size(), std::size_t(1));
     QCOMPARE(events[0].type, std::string("Warning"));
     QCOMPARE(events[0].timeNs, 60'000'000'000LL);
+    QCOMPARE(events[0].message, std::string("Scale: deployment.apps \"x\" not found"));
 }
 
 QTEST_APPLESS_MAIN(TestScenarioActions)

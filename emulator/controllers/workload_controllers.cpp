@@ -1,0 +1,44 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "workload_controllers.h"
+
+namespace emu::ctrl {
+
+WorkloadControllers::WorkloadControllers(sim::SimContext &context)
+    : m_context(context)
+    , m_pods(context.store.pods())
+    , m_deployments(context.store.deployments())
+    , m_replicaSets(context.store.replicaSets())
+    , m_replicationControllers(context.store.replicationControllers())
+    , m_statefulSets(context.store.statefulSets())
+    , m_daemonSets(context.store.daemonSets())
+    , m_jobs(context.store.jobs())
+    , m_cronJobs(context.store.cronJobs())
+    , m_podDisruptionBudgets(context.store.podDisruptionBudgets())
+    , m_controllerRevisions(context.store.controllerRevisions())
+{
+    m_replicaSetController = std::make_unique<ReplicaSetController<store::ReplicaSet>>(
+        context, context.store.replicaSets(), m_replicaSets, m_pods, m_replicaSets,
+        context.rng.child("replicaset-controller"));
+    m_replicationController = std::make_unique<ReplicaSetController<store::ReplicationController>>(
+        context, context.store.replicationControllers(), m_replicationControllers, m_pods, m_replicaSets,
+        context.rng.child("replicationcontroller"));
+    m_deploymentController = std::make_unique<DeploymentController>(context, m_deployments, m_replicaSets, m_pods);
+}
+
+WorkloadControllers::~WorkloadControllers() = default;
+
+void WorkloadControllers::start()
+{
+    m_pods.start();
+    m_deployments.start();
+    m_replicaSets.start();
+    m_replicationControllers.start();
+    m_statefulSets.start();
+    m_daemonSets.start();
+    m_jobs.start();
+    m_cronJobs.start();
+    m_podDisruptionBudgets.start();
+    m_controllerRevisions.start();
+}
+
+} // namespace emu::ctrl
