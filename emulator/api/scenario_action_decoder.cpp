@@ -15,7 +15,7 @@ using Type = ScenarioSpec::ActionType;
 using Form = ScenarioSpec::Target::Form;
 
 enum class TargetRule { None, NodeLike, Zone, Object };
-enum class FieldType { String, Enum, NonNegativeInt, PositiveInt, ExitCode, Duration, Manifest };
+enum class FieldType { String, Enum, NonNegativeInt, PositiveInt, ExitCode, Duration, Manifest, Bool };
 
 struct FieldRule
 {
@@ -66,7 +66,11 @@ const std::vector<ActionRule> &rules()
         {Type::Apply, TargetRule::None, {{"manifest", FieldType::Manifest, true}}},
         {Type::Cordon, TargetRule::NodeLike, {}},
         {Type::Uncordon, TargetRule::NodeLike, {}},
-        {Type::Drain, TargetRule::NodeLike, {}},
+        // kubectl drain --force, --ignore-daemonsets, --delete-emptydir-data, --grace-period, --timeout
+        {Type::Drain, TargetRule::NodeLike,
+         {{"force", FieldType::Bool, false}, {"ignoreDaemonSets", FieldType::Bool, false},
+          {"deleteEmptyDirData", FieldType::Bool, false}, {"gracePeriodSeconds", FieldType::NonNegativeInt, false},
+          {"timeout", FieldType::Duration, false}}},
         {Type::Scale, TargetRule::Object, {{"replicas", FieldType::NonNegativeInt, true}},
          {"Deployment", "ReplicaSet", "StatefulSet", "ReplicationController"}},
         {Type::SetImage, TargetRule::Object,
@@ -238,6 +242,12 @@ bool checkField(SpecFieldReader &r, const Value &v, const FieldRule &rule, const
             r.error(v, path, "must not be negative");
         return ms && *ms >= 0;
     }
+    case FieldType::Bool:
+        if (v.kind() != ValueKind::Bool) {
+            r.error(v, path, std::string("must be true or false, not ") + Value::describe(v.kind()));
+            return false;
+        }
+        return true;
     case FieldType::Manifest: {
         if (!v.isMapping()) {
             r.error(v, path, std::string("must be one Kubernetes object (a mapping), not ") + Value::describe(v.kind()));

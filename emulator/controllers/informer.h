@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "emulator/store/object_meta.h"
 #include "emulator/store/object_table.h"
 
 #include <functional>

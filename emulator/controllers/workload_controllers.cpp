@@ -23,6 +23,8 @@ WorkloadControllers::WorkloadControllers(sim::SimContext &context)
         context, context.store.replicationControllers(), m_replicationControllers, m_pods, m_replicaSets,
         context.rng.child("replicationcontroller"));
     m_deploymentController = std::make_unique<DeploymentController>(context, m_deployments, m_replicaSets, m_pods);
+    m_disruptionController = std::make_unique<DisruptionController>(context, m_podDisruptionBudgets, m_pods);
+    m_garbageCollector = std::make_unique<GarbageCollector>(context);
 }
 
 WorkloadControllers::~WorkloadControllers() = default;
@@ -39,6 +41,7 @@ void WorkloadControllers::start()
     m_cronJobs.start();
     m_podDisruptionBudgets.start();
     m_controllerRevisions.start();
+    m_garbageCollector->start();
 }
 
 } // namespace emu::ctrl

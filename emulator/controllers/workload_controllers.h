@@ -2,6 +2,8 @@
 #pragma once
 
 #include "deployment_controller.h"
+#include "disruption_controller.h"
+#include "garbage_collector.h"
 #include "informer.h"
 #include "replica_set_controller.h"
 
@@ -52,6 +54,8 @@ public:
     Informer<store::ControllerRevision> &controllerRevisions() { return m_controllerRevisions; }
 
     const ReplicaSetController<store::ReplicaSet> &replicaSetController() const { return *m_replicaSetController; }
+    /// The garbage collector, also the DELETE verb with a propagationPolicy.
+    GarbageCollector &garbageCollector() { return *m_garbageCollector; }
 
 private:
     sim::SimContext &m_context;
@@ -68,6 +72,8 @@ private:
     std::unique_ptr<ReplicaSetController<store::ReplicaSet>> m_replicaSetController;
     std::unique_ptr<ReplicaSetController<store::ReplicationController>> m_replicationController;
     std::unique_ptr<DeploymentController> m_deploymentController;
+    std::unique_ptr<DisruptionController> m_disruptionController;
+    std::unique_ptr<GarbageCollector> m_garbageCollector;
 };
 
 } // namespace emu::ctrl

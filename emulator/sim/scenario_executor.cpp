@@ -2,12 +2,19 @@
 #include "scenario_executor.h"
 
 #include "emulator.h"
+#include "node_drainer.h"
 
 namespace emu::sim {
 
 using Action = api::ScenarioSpec::Action;
 using ActionType = api::ScenarioSpec::ActionType;
 using Target = api::ScenarioSpec::Target;
+
+ScenarioExecutor::ScenarioExecutor(Emulator &emulator, const api::ScenarioSpec &scenario)
+    : m_emulator(emulator), m_scenario(scenario)
+{}
+
+ScenarioExecutor::~ScenarioExecutor() = default;
 
 void ScenarioExecutor::start()
 {

@@ -9,6 +9,7 @@
 #include "workload_decoder.h"
 
 #include "emulator/api/go_duration.h"
+#include "emulator/controllers/pod_deletion.h"
 
 namespace emu::sim {
 
@@ -36,17 +37,7 @@ std::optional<std::int64_t> intField(const Action &action, std::string_view key)
 // (kubectl delete --force --grace-period=0); an unscheduled or finished pod goes at once.
 void ScenarioExecutor::deletePod(const std::string &key, std::optional<std::int64_t> gracePeriodSeconds)
 {
-    auto &pods = m_emulator.store().pods();
-    auto pod = pods.get(key);
-    if (!pod)
-        return;
-    std::int64_t grace = gracePeriodSeconds.value_or(pod->spec.terminationGracePeriodSeconds);
-    if (pod->spec.nodeName.empty() || pod->status.phase == "Succeeded" || pod->status.phase == "Failed")
-        grace = 0;
-    if (grace == 0)
-        pods.remove(key);
-    else
-        pods.terminate(key, grace);
+    ctrl::deletePod(m_emulator.store(), key, gracePeriodSeconds);
 }
 
 void ScenarioExecutor::apply(const api::Value &manifest, std::string &subject)
@@ -211,16 +202,7 @@ std::optional<bool> ScenarioExecutor::executeObjectAction(const Action &action, 
             subject = "node " + target.name;
             return true;
         }
-        // Other kinds: removed from the store (the garbage collector arrives with the
-        // workload controllers, so dependents stay).
-        for (const auto &object : m_emulator.store().others().list())
-            if (object->kind == target.kind && object->meta.name == target.name
-                && (object->meta.namespaceName == ns || object->meta.namespaceName.empty())) {
-                m_emulator.store().others().remove(storeKey(*object));
-                subject = target.kind + " " + object->meta.key();
-                return true;
-            }
-        return failed(target.kind, "Delete: " + target.kind + " " + ns + "/" + target.name + " not found");
+        return deleteObject(action, subject); // the API server's DELETE and the garbage collector
     }
     default:
         return std::nullopt;

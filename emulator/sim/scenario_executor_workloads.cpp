@@ -4,6 +4,9 @@
 #include "scenario_executor.h"
 
 #include "emulator.h"
+#include "node_drainer.h"
+
+#include "emulator/api/go_duration.h"
 
 #include "emulator/controllers/deployment_rollback.h"
 
@@ -148,9 +151,73 @@ std::optional<bool> ScenarioExecutor::executeWorkloadAction(const Action &action
         subject = resource + " (" + result.message.substr(result.message.find(' ') + 1) + ")";
         return true;
     }
+    case ActionType::Drain:
+        return drain(action, subject);
     default:
         return std::nullopt;
     }
+}
+
+bool ScenarioExecutor::drain(const Action &action, std::string &subject)
+{
+    NodeDrainer::Options options;
+    auto flag = [&](const char *key, bool fallback) {
+        const api::Value *v = action.fields.find(key);
+        return v ? v->asBool().value_or(fallback) : fallback;
+    };
+    options.force = flag("force", false);
+    options.ignoreDaemonSets = flag("ignoreDaemonSets", true);
+    options.deleteEmptyDirData = flag("deleteEmptyDirData", true);
+    if (const api::Value *g = action.fields.find("gracePeriodSeconds"))
+        options.gracePeriodSeconds = g->asInt();
+    if (const api::Value *t = action.fields.find("timeout"))
+        if (const auto ns = api::parseGoDuration(t->text()); ns && *ns > 0)
+            options.timeout = SimDuration::nanoseconds(*ns);
+    // Finished drains are dropped; the running ones keep their timers.
+    std::erase_if(m_drains, [](const auto &d) { return d->finished(); });
+    const std::vector<std::string> nodes = resolveNodes(action.target);
+    bool allStarted = true;
+    for (const std::string &node : nodes) {
+        if (!m_emulator.store().nodes().get(node)) {
+            m_emulator.events().record("Warning", "ActionFailed", "Node", "", node,
+                                       "Drain: nodes \"" + node + "\" not found");
+            allStarted = false;
+            continue;
+        }
+        auto drainer = std::make_unique<NodeDrainer>(m_emulator.context(), node, options);
+        std::string error;
+        if (!drainer->start(error)) {
+            m_emulator.events().record("Warning", "ActionFailed", "Node", "", node, "Drain: " + error);
+            allStarted = false;
+            continue;
+        }
+        m_drains.push_back(std::move(drainer));
+    }
+    subject = nodes.size() == 1 ? "node " + nodes.front() : std::to_string(nodes.size()) + " nodes";
+    return allStarted;
+}
+
+bool ScenarioExecutor::deleteObject(const Action &action, std::string &subject)
+{
+    const auto &target = action.target;
+    const std::string ns = target.namespaceName.empty() ? "default" : target.namespaceName;
+    ctrl::Propagation policy = ctrl::Propagation::Background; // kubectl's --cascade=background
+    if (const api::Value *p = action.fields.find("propagationPolicy"))
+        policy = p->text() == "Foreground" ? ctrl::Propagation::Foreground
+                 : p->text() == "Orphan"   ? ctrl::Propagation::Orphan
+                                           : ctrl::Propagation::Background;
+    std::optional<std::int64_t> grace;
+    if (const api::Value *g = action.fields.find("gracePeriodSeconds"))
+        grace = g->asInt();
+    const store::StoreResult result = m_emulator.workloadControllers().garbageCollector().deleteObject(
+        {}, target.kind, ns, target.name, policy, grace);
+    if (!result.ok()) {
+        m_emulator.events().record("Warning", "ActionFailed", target.kind, ns, target.name,
+                                   "Delete: " + resourceName(target.kind) + " \"" + target.name + "\" not found");
+        return false;
+    }
+    subject = resourceName(target.kind) + "/" + target.name;
+    return true;
 }
 
 } // namespace emu::sim

@@ -331,6 +331,10 @@ void TestScenarioSpec::invalidActions_data()
         "spec.actions[0].revision");
     row("Rollback Job", "{at: 1s, type: Rollback, target: {kind: Job, name: j}, revision: 1}",
         "spec.actions[0].target.kind");
+    row("Drain force not a bool", "{at: 1s, type: Drain, target: {node: n}, force: \"yes\"}", "spec.actions[0].force");
+    row("Drain negative grace", "{at: 1s, type: Drain, target: {node: n}, gracePeriodSeconds: -1}",
+        "spec.actions[0].gracePeriodSeconds");
+    row("Drain bad timeout", "{at: 1s, type: Drain, target: {node: n}, timeout: soon}", "spec.actions[0].timeout");
 }
 
 void TestScenarioSpec::invalidActions()
