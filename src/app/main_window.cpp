@@ -3,26 +3,33 @@
 
 #include "ui_main_window.h"
 
+#include "autosave_manager.h"
+#include "edit_actions.h"
+#include "export_dialog.h"
+#include "new_cluster_dialog.h"
+#include "project_files.h"
+
 #include "document/document.h"
 #include "document/document_controller.h"
 #include "document/document_validator.h"
+#include "document/project_reader.h"
 #include "document/selection_model.h"
+#include "panels/object_tree_panel.h"
+#include "panels/problems_panel.h"
+#include "panels/property_panel.h"
+#include "panels/yaml_panel.h"
 
-#include <QFileDialog>
+#include <QCloseEvent>
+#include <QDir>
 #include <QFileInfo>
-#include <QFontDatabase>
 #include <QMessageBox>
-#include <QPixmap>
-
-#include <map>
+#include <QScrollArea>
+#include <QTreeWidget>
+#include <QUndoStack>
 
 namespace app {
 
 using namespace app::document;
-
-namespace {
-constexpr int uidRole = Qt::UserRole + 1;
-}
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
@@ -33,104 +40,192 @@ MainWindow::MainWindow(QWidget *parent)
     , m_selection(new SelectionModel(m_document, this))
 {
     m_ui->setupUi(this);
-    m_ui->yamlView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_ui->splitter->setStretchFactor(1, 2);
-    m_ui->splitter->setSizes({320, 900});
-    resizeDocks({m_ui->problemsDock}, {120}, Qt::Vertical);
-    connect(m_document, &Document::modelReset, this, &MainWindow::rebuildTree);
-    connect(m_document, &Document::objectAdded, this, &MainWindow::rebuildTree);
-    connect(m_document, &Document::objectRemoved, this, &MainWindow::rebuildTree);
-    connect(m_document, &Document::objectChanged, this, &MainWindow::rebuildTree);
-    connect(m_validator, &DocumentValidator::problemsChanged, this, &MainWindow::showProblems);
-    connect(m_ui->objectTree, &QTreeWidget::currentItemChanged, this, [this](QTreeWidgetItem *item) {
-        const QVariant uid = item ? item->data(0, uidRole) : QVariant();
-        if (uid.isValid())
-            m_selection->select(uid.toULongLong());
+    m_files = new ProjectFiles(m_controller, this);
+    m_editActions = new EditActions(m_controller, m_selection, this);
+    m_autosave = new AutosaveManager(m_controller, {}, this);
+    createPanels();
+    createMenus();
+    connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &Document::modelReset, this, &MainWindow::updateTitle);
+    connect(m_controller, &DocumentController::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_validator, &DocumentValidator::problemsChanged, this, &MainWindow::updateStatus);
+    connect(m_files, &ProjectFiles::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    // Start with something to read: the first object of a freshly opened project.
+    connect(m_document, &Document::modelReset, this, [this] {
+        if (m_document->count() > 0)
+            m_selection->select(m_document->entries().front().uid);
     });
-    connect(m_selection, &SelectionModel::selectionChanged, this, &MainWindow::showSelectedObject);
-    connect(m_ui->actionOpen, &QAction::triggered, this, &MainWindow::openFile);
-    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
-    rebuildTree();
+    updateTitle();
+    updateStatus();
 }
 
 MainWindow::~MainWindow() = default;
+
+void MainWindow::createPanels()
+{
+    m_treePanel = new panels::ObjectTreePanel(m_document, m_validator, m_selection, this);
+    m_ui->objectsDock->setWidget(m_treePanel);
+    m_yamlPanel = new panels::YamlPanel(m_controller, m_validator, m_selection, this);
+    m_ui->centralSplitter->addWidget(m_yamlPanel);
+    m_ui->canvasSlot->hide(); // until a canvas is plugged in, the YAML editor has the centre
+    m_propertyPanel = new panels::PropertyPanel(m_controller, m_selection, this);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(m_propertyPanel);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_ui->propertiesDock->setWidget(scroll);
+    m_problemsPanel = new panels::ProblemsPanel(m_document, m_validator, this);
+    m_ui->problemsDock->setWidget(m_problemsPanel);
+    connect(m_problemsPanel, &panels::ProblemsPanel::problemActivated, this, &MainWindow::showProblem);
+    resizeDocks({m_ui->objectsDock, m_ui->propertiesDock}, {260, 360}, Qt::Horizontal);
+    resizeDocks({m_ui->problemsDock}, {170}, Qt::Vertical);
+}
+
+void MainWindow::createMenus()
+{
+    connect(m_ui->actionNew, &QAction::triggered, m_files, &ProjectFiles::newProject);
+    connect(m_ui->actionNewCluster, &QAction::triggered, this, &MainWindow::newCluster);
+    connect(m_ui->actionOpen, &QAction::triggered, m_files, &ProjectFiles::openDialog);
+    connect(m_ui->actionSave, &QAction::triggered, m_files, &ProjectFiles::save);
+    connect(m_ui->actionSaveAs, &QAction::triggered, m_files, &ProjectFiles::saveAs);
+    connect(m_ui->actionImport, &QAction::triggered, m_files, [this] { m_files->importDialog(false); });
+    QAction *importFolder = new QAction(tr("Import &Folder…"), this);
+    m_ui->menuFile->insertAction(m_ui->actionExport, importFolder);
+    connect(importFolder, &QAction::triggered, m_files, [this] { m_files->importDialog(true); });
+    connect(m_ui->actionExport, &QAction::triggered, this, &MainWindow::exportManifests);
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About KubeCanvas"),
+                           tr("KubeCanvas %1: a visual modeler and emulator for Kubernetes.")
+                               .arg(QStringLiteral(KUBECANVAS_VERSION)));
+    });
+    m_files->fillSamplesMenu(m_ui->menuSamples);
+    m_files->setRecentMenu(m_ui->menuRecent);
+
+    QAction *undo = m_controller->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_controller->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    m_ui->menuEdit->addActions({undo, redo});
+    m_ui->menuEdit->addSeparator();
+    m_ui->menuEdit->addActions({m_editActions->cutAction(), m_editActions->copyAction(),
+                                m_editActions->pasteAction(), m_editActions->duplicateAction(),
+                                m_editActions->deleteAction()});
+    m_ui->menuEdit->addSeparator();
+    m_ui->menuEdit->addAction(m_editActions->selectAllAction());
+    m_editActions->fillAddMenu(m_ui->menuAdd);
+    m_treePanel->tree()->addActions({m_editActions->cutAction(), m_editActions->copyAction(),
+                                     m_editActions->pasteAction(), m_editActions->duplicateAction(),
+                                     m_editActions->deleteAction()});
+
+    for (QDockWidget *dock : {m_ui->objectsDock, m_ui->propertiesDock, m_ui->problemsDock})
+        m_ui->menuView->addAction(dock->toggleViewAction());
+    m_ui->mainToolBar->addActions({m_ui->actionNew, m_ui->actionOpen, m_ui->actionSave});
+    m_ui->mainToolBar->addSeparator();
+    m_ui->mainToolBar->addActions({undo, redo});
+    m_ui->mainToolBar->addSeparator();
+    m_ui->mainToolBar->addActions({m_ui->actionImport, m_ui->actionExport});
+}
+
+void MainWindow::setCanvasWidget(QWidget *canvas)
+{
+    if (m_canvas)
+        m_ui->canvasSlot->removeWidget(m_canvas);
+    m_canvas = canvas;
+    if (!canvas)
+        return;
+    m_ui->canvasSlot->addWidget(canvas);
+    m_ui->canvasSlot->setCurrentWidget(canvas);
+    m_ui->canvasSlot->show();
+    m_ui->centralSplitter->setStretchFactor(0, 3);
+    m_ui->centralSplitter->setStretchFactor(1, 2);
+    const int width = qMax(m_ui->centralSplitter->width(), 500);
+    m_ui->centralSplitter->setSizes({width * 3 / 5, width * 2 / 5});
+}
 
 bool MainWindow::openProject(const QString &path, QString *error)
 {
     return m_controller->openProject(path, error);
 }
 
-void MainWindow::rebuildTree()
+bool MainWindow::openSample(const QString &resource)
 {
-    const QString name = m_document->filePath().isEmpty()
-                             ? tr("Untitled")
-                             : QFileInfo(m_document->filePath()).fileName();
-    setWindowTitle(tr("%1 — KubeCanvas").arg(name));
-
-    const QSignalBlocker blocker(m_ui->objectTree);
-    m_ui->objectTree->clear();
-    std::map<QString, QTreeWidgetItem *> kindItems;
-    for (const ManifestEntry &e : m_document->entries()) {
-        const QString kind = e.identity.kind.empty() ? tr("(not an object)")
-                                                      : QString::fromStdString(e.identity.kind);
-        QTreeWidgetItem *&kindItem = kindItems[kind];
-        if (!kindItem) {
-            kindItem = new QTreeWidgetItem(m_ui->objectTree, {kind});
-            kindItem->setExpanded(true);
-        }
-        auto *item = new QTreeWidgetItem(kindItem, {QString::fromStdString(e.identity.name),
-                                                    QString::fromStdString(e.identity.namespaceName)});
-        item->setData(0, uidRole, QVariant::fromValue<qulonglong>(e.uid));
-        if (e.uid == m_selection->current())
-            m_ui->objectTree->setCurrentItem(item);
-    }
-    for (auto &[kind, item] : kindItems)
-        item->setText(0, QStringLiteral("%1 (%2)").arg(kind).arg(item->childCount()));
-    m_ui->objectTree->resizeColumnToContents(0);
-    // Start with something to read: the first object's YAML.
-    if (m_selection->current() == kNoObject && m_document->count() > 0)
-        m_selection->select(m_document->entries().front().uid);
+    return m_files->openSample(resource);
 }
 
-void MainWindow::showProblems()
+void MainWindow::offerRecovery()
 {
-    m_ui->problemList->clear();
-    for (const Problem &p : m_validator->problems()) {
-        const ManifestEntry *e = m_document->entry(p.uid);
-        QString where = p.fileLocation(*m_document);
-        if (where.isEmpty() && e)
-            where = e->identity.displayName();
-        m_ui->problemList->addItem(QStringLiteral("%1: %2: %3")
-                                       .arg(where, p.isError() ? tr("error") : tr("warning"),
-                                            p.text()));
+    for (const AutosaveManager::Recovery &r : m_autosave->pendingRecoveries()) {
+        const QString name = r.projectPath.isEmpty() ? tr("an untitled project") : r.projectPath;
+        const auto answer = QMessageBox::question(
+            this, tr("Recover unsaved changes"),
+            tr("KubeCanvas did not close normally. Recover the unsaved changes of %1 (saved %2)?")
+                .arg(name, QLocale().toString(r.savedAt.toLocalTime(), QLocale::ShortFormat)),
+            QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+        QString error;
+        if (answer == QMessageBox::Yes && !m_autosave->recover(r, &error))
+            QMessageBox::warning(this, tr("Cannot recover"), error);
+        if (answer == QMessageBox::Yes)
+            return; // one project per window
     }
-    if (m_validator->problems().empty())
-        m_ui->problemList->addItem(tr("No problems found."));
-    statusBar()->showMessage(tr("%1 objects, %2 problems")
-                                 .arg(m_document->count())
-                                 .arg(m_validator->problems().size()));
 }
 
-void MainWindow::showSelectedObject()
+void MainWindow::updateTitle()
 {
-    const ManifestEntry *e = m_document->entry(m_selection->current());
-    if (!e) {
-        m_ui->yamlView->clear();
+    const QString path = m_document->filePath();
+    const QString name = path.isEmpty() ? tr("Untitled") : QFileInfo(path).fileName();
+    setWindowFilePath(path);
+    setWindowTitle(tr("%1%2 — KubeCanvas").arg(name, m_controller->isModified() ? QStringLiteral(" *") : QString()));
+}
+
+void MainWindow::updateStatus()
+{
+    statusBar()->showMessage(tr("%n object(s)", nullptr, m_document->count()) + QStringLiteral(" · ")
+                             + tr("%n error(s)", nullptr, m_validator->errorCount()) + QStringLiteral(" · ")
+                             + tr("%n warning(s)", nullptr, m_validator->warningCount()));
+}
+
+void MainWindow::showProblem(ObjectUid uid, int line, int column)
+{
+    m_selection->select(uid);
+    m_yamlPanel->showLine(uid, line, column);
+    m_yamlPanel->editor()->setFocus();
+}
+
+void MainWindow::exportManifests()
+{
+    const QString base = m_document->filePath().isEmpty() ? QStringLiteral("manifests")
+                                                          : QFileInfo(m_document->filePath()).completeBaseName();
+    ExportDialog dialog(QFileInfo(m_document->filePath()).absoluteDir().filePath(base + "-export.yaml"),
+                        m_validator->errorCount(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const ExportResult result = document::exportManifests(*m_document, dialog.request());
+    if (!result.error.isEmpty())
+        QMessageBox::warning(this, tr("Export failed"), result.error);
+    else
+        statusBar()->showMessage(tr("Exported %n object(s)", nullptr, result.objects), 5000);
+}
+
+void MainWindow::newCluster()
+{
+    NewClusterDialog dialog(this);
+    if (dialog.exec() != QDialog::Accepted || !m_files->maybeSave())
+        return;
+    const std::string text = ClusterTemplate::projectText(dialog.parameters());
+    m_controller->openContent(ProjectReader::readText(text, QStringLiteral("cluster.yaml")), QString(), true);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_files->maybeSave()) {
+        event->ignore();
         return;
     }
-    m_ui->yamlView->setPlainText(QString::fromStdString(e->text()));
-}
-
-void MainWindow::openFile()
-{
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open project or manifests"), QString(),
-        tr("Kubernetes manifests (*.yaml *.yml *.json);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!openProject(path, &error))
-        QMessageBox::warning(this, tr("Cannot open"), error);
+    m_autosave->discardRecovery();
+    event->accept();
 }
 
 bool MainWindow::saveScreenshot(const QString &fileName)

@@ -17,9 +17,24 @@ class DocumentController;
 class DocumentValidator;
 class SelectionModel;
 } // namespace document
+namespace panels {
+class ObjectTreePanel;
+class ProblemsPanel;
+class PropertyPanel;
+class YamlPanel;
+} // namespace panels
 
-/// The application window. It owns the project's Document and the objects every view
-/// shares (its controller, validator and selection); the panels are views of them.
+class AutosaveManager;
+class EditActions;
+class ProjectFiles;
+
+/// The application window. It owns the project's Document and what every view shares: the
+/// DocumentController (the only writer, with the undo stack), the validator and the
+/// selection. The object tree (left), the YAML editor (centre, beside the canvas), the
+/// property editor (right) and the problems (bottom) are views of them.
+///
+/// The canvas is built elsewhere (src/canvas) and plugged in with setCanvasWidget(); it
+/// should take document(), controller() and selectionModel().
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
@@ -32,24 +47,53 @@ public:
     document::DocumentController *controller() const { return m_controller; }
     document::DocumentValidator *validator() const { return m_validator; }
     document::SelectionModel *selectionModel() const { return m_selection; }
+    panels::YamlPanel *yamlPanel() const { return m_yamlPanel; }
+    panels::PropertyPanel *propertyPanel() const { return m_propertyPanel; }
+    panels::ProblemsPanel *problemsPanel() const { return m_problemsPanel; }
+    panels::ObjectTreePanel *objectTreePanel() const { return m_treePanel; }
+    EditActions *editActions() const { return m_editActions; }
+    ProjectFiles *projectFiles() const { return m_files; }
+    AutosaveManager *autosave() const { return m_autosave; }
 
-    /// Opens a project file, manifest file or folder; on failure the open project is kept
-    /// and false returned with the reason in `error`.
+    /// Puts the canvas in the central area, left of the YAML editor (the window takes it).
+    void setCanvasWidget(QWidget *canvas);
+    QWidget *canvasWidget() const { return m_canvas; }
+
+    /// Opens a project file, manifest file or folder (no unsaved-changes question); on
+    /// failure the open project is kept and false returned with the reason in `error`.
     bool openProject(const QString &path, QString *error = nullptr);
+    /// Opens a bundled sample (":/samples/demo.yaml") as an untitled project.
+    bool openSample(const QString &resource);
+    /// Offers to recover projects left unsaved by a crash (asks; used at start-up).
+    void offerRecovery();
     /// Renders the whole window into a PNG file; returns false if it cannot be written.
     bool saveScreenshot(const QString &fileName);
 
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
 private:
-    void rebuildTree();
-    void showProblems();
-    void showSelectedObject();
-    void openFile();
+    void createPanels();
+    void createMenus();
+    void updateTitle();
+    void updateStatus();
+    void exportManifests();
+    void newCluster();
+    void showProblem(document::ObjectUid uid, int line, int column);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     document::Document *m_document;
     document::DocumentController *m_controller;
     document::DocumentValidator *m_validator;
     document::SelectionModel *m_selection;
+    panels::ObjectTreePanel *m_treePanel = nullptr;
+    panels::YamlPanel *m_yamlPanel = nullptr;
+    panels::PropertyPanel *m_propertyPanel = nullptr;
+    panels::ProblemsPanel *m_problemsPanel = nullptr;
+    EditActions *m_editActions = nullptr;
+    ProjectFiles *m_files = nullptr;
+    AutosaveManager *m_autosave = nullptr;
+    QWidget *m_canvas = nullptr;
 };
 
 } // namespace app

@@ -69,8 +69,10 @@ ObjectUid Document::find(std::string_view kind, std::string_view namespaceName,
         const ObjectIdentity &id = e.identity;
         if (id.kind != kind || id.name != name)
             continue;
-        if (id.namespaceName == namespaceName || id.effectiveNamespace() == namespaceName
-            || (namespaceName.empty() && id.effectiveNamespace() == "default"))
+        // A cluster-scoped object is found whatever namespace the caller is in.
+        const std::string effective = id.effectiveNamespace();
+        if (effective.empty() || id.namespaceName == namespaceName || effective == namespaceName
+            || (namespaceName.empty() && effective == "default"))
             return e.uid;
     }
     return kNoObject;

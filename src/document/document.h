@@ -48,8 +48,8 @@ public:
     /// The object kubectl would consider the same (group, kind, effective namespace, name);
     /// the API version within the group does not matter.
     ObjectUid findByIdentity(const ObjectIdentity &identity) const;
-    /// By kind, namespace as written or effective ("" finds "default" for namespaced kinds)
-    /// and name, in any group.
+    /// By kind, namespace as written or effective ("" finds "default" for namespaced kinds;
+    /// cluster-scoped kinds are found whatever the namespace) and name, in any group.
     ObjectUid find(std::string_view kind, std::string_view namespaceName, std::string_view name) const;
     /// Objects of `kinds` (all kinds when empty) in `namespaceName` whose metadata.labels
     /// match the selector.

@@ -21,6 +21,7 @@ class QUndoStack;
 namespace app::document {
 
 class Document;
+struct ProjectContent;
 
 /// The only writer of the Document. Views and tools call these intent-level methods; each
 /// edit is one QUndoCommand (src/document/commands/) holding uids and before/after values,
@@ -78,6 +79,9 @@ public:
     /// Opens a project or manifest file, or a folder of manifests (which gives an untitled
     /// project). If nothing can be read, the open project is kept and false returned.
     bool openProject(const QString &path, QString *error = nullptr);
+    /// Opens content read elsewhere (a bundled sample, a recovery file) under `filePath`
+    /// ("" for an untitled project). With `modified`, the project counts as unsaved.
+    void openContent(ProjectContent content, const QString &filePath, bool modified = false);
     /// Writes the project file (atomically) and marks the document saved.
     bool saveProject(const QString &path, QString *error = nullptr);
     /// Adds the objects of files and folders to the project as one undo step. Paths that

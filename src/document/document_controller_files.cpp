@@ -69,6 +69,14 @@ bool DocumentController::openProject(const QString &path, QString *error)
     return true;
 }
 
+void DocumentController::openContent(ProjectContent content, const QString &filePath, bool modified)
+{
+    m_document->reset(std::move(content), filePath);
+    m_undoStack->clear();
+    if (modified)
+        m_undoStack->resetClean(); // nothing to undo, but not saved either
+}
+
 bool DocumentController::saveProject(const QString &path, QString *error)
 {
     const std::string text = m_document->toProjectText();

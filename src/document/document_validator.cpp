@@ -99,14 +99,15 @@ const std::vector<Problem> &DocumentValidator::ownProblems(ObjectUid uid)
 void DocumentValidator::validateNow()
 {
     m_scheduled = false;
-    std::vector<Problem> cross = CrossObjectChecks::run(*m_document);
+    std::unordered_map<ObjectUid, std::vector<Problem>> cross;
+    for (Problem &p : CrossObjectChecks::run(*m_document))
+        cross[p.uid].push_back(std::move(p));
     std::vector<Problem> all;
     for (const ManifestEntry &e : m_document->entries()) {
         const std::vector<Problem> &own = ownProblems(e.uid);
         all.insert(all.end(), own.begin(), own.end());
-        for (const Problem &p : cross)
-            if (p.uid == e.uid)
-                all.push_back(p);
+        if (const auto it = cross.find(e.uid); it != cross.end())
+            all.insert(all.end(), it->second.begin(), it->second.end());
     }
     m_problems = std::move(all);
     emit problemsChanged();

@@ -27,7 +27,8 @@ ObjectContent broken(std::string text, const std::string &file, const std::strin
 ObjectContent parse(std::string text, const std::string &file)
 {
     YamlReader::Result parsed = YamlReader::parseYaml(text, file);
-    if (emu::api::hasErrors(parsed.diagnostics)) {
+    // Errors that still gave one value (a duplicate key) keep the value, with the errors.
+    if (emu::api::hasErrors(parsed.diagnostics) && parsed.documents.size() != 1) {
         if (looksLikeJson(text)) {
             YamlReader::Result json = YamlReader::parse(text, file);
             if (!emu::api::hasErrors(json.diagnostics) && json.documents.size() == 1
@@ -56,7 +57,7 @@ ObjectContent parse(std::string text, const std::string &file)
     ObjectContent content;
     content.object = std::move(root);
     content.text = std::move(text);
-    content.parseDiagnostics = std::move(parsed.diagnostics); // warnings only
+    content.parseDiagnostics = std::move(parsed.diagnostics);
     return content;
 }
 

@@ -170,7 +170,9 @@ ProjectContent ProjectReader::readText(std::string_view text, const QString &fil
         const std::string_view body = chunk.text.substr(markerLength);
         const int line = chunk.firstLine + 1 + (markerLength > 0 ? 1 : 0);
         YamlReader::Result parsed = YamlReader::parseYaml(body, fileName);
-        if (emu::api::hasErrors(parsed.diagnostics)) {
+        // A document with errors that still gave a value (a duplicate key) is kept as an
+        // object with its errors, as `validate` does; one that gave nothing is kept as text.
+        if (emu::api::hasErrors(parsed.diagnostics) && parsed.documents.size() != 1) {
             reader.addBroken(body, prefix, line, std::move(parsed.diagnostics));
         } else if (parsed.documents.empty()) {
             reader.addTrivia(chunk.text);

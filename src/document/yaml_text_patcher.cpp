@@ -2,6 +2,7 @@
 #include "yaml_text_patcher.h"
 
 #include "object_text.h"
+#include "yaml_text_source.h"
 
 #include "emulator/api/yaml_writer.h"
 
@@ -19,152 +20,6 @@ struct Op
 {
     FieldPath path;
     std::optional<Value> value; // nullopt: remove
-};
-
-/// The text of one object with its parsed tree, and byte offsets of its lines.
-class Source
-{
-public:
-    Source(const std::string &text, const Value &root) : m_text(text), m_root(root)
-    {
-        m_lineStarts.push_back(0);
-        for (std::size_t i = 0; i < text.size(); ++i)
-            if (text[i] == '\n')
-                m_lineStarts.push_back(i + 1);
-    }
-
-    const std::string &text() const { return m_text; }
-    const Value &root() const { return m_root; }
-
-    std::optional<std::size_t> offset(SourcePos pos) const
-    {
-        if (!pos.isKnown() || pos.line > m_lineStarts.size() || pos.column == 0)
-            return std::nullopt;
-        const std::size_t off = m_lineStarts[pos.line - 1] + pos.column - 1;
-        return off <= m_text.size() ? std::optional(off) : std::nullopt;
-    }
-
-    std::size_t lineStart(std::size_t off) const
-    {
-        const std::size_t nl = off == 0 ? std::string::npos : m_text.rfind('\n', off - 1);
-        return nl == std::string::npos ? 0 : nl + 1;
-    }
-
-    std::size_t lineEnd(std::size_t off) const
-    {
-        const std::size_t nl = m_text.find('\n', off);
-        return nl == std::string::npos ? m_text.size() : nl + 1;
-    }
-
-    bool onlySpacesBefore(std::size_t off) const
-    {
-        for (std::size_t i = lineStart(off); i < off; ++i)
-            if (m_text[i] != ' ')
-                return false;
-        return true;
-    }
-
-    /// Where the entry for the last segment of `path` starts: its key, or its item's dash.
-    std::optional<std::size_t> entryStart(const FieldPath &path) const
-    {
-        const Value *parent = path.parent().find(m_root);
-        const std::optional<std::size_t> index = childIndex(parent, path);
-        if (!index)
-            return std::nullopt;
-        if (parent->isMapping())
-            return offset(parent->keyAt(*index).pos());
-        const std::optional<std::size_t> item = offset(parent->at(*index).pos());
-        if (!item)
-            return std::nullopt;
-        std::size_t i = *item;
-        while (i > 0 && m_text[i - 1] == ' ')
-            --i;
-        if (i == 0 || m_text[i - 1] != '-')
-            return std::nullopt; // a flow sequence: no dash to keep
-        return i - 1;
-    }
-
-    /// Where the entry ends: the line of its next sibling, or the end of its parent; trailing
-    /// comment and blank lines are left out, so they stay with what follows.
-    std::optional<std::size_t> entryEnd(const FieldPath &path, std::size_t start) const
-    {
-        const std::optional<std::size_t> raw = rawEnd(path);
-        if (!raw || *raw <= start)
-            return std::nullopt;
-        std::size_t end = *raw;
-        const std::size_t firstLineEnd = lineEnd(start);
-        while (end > firstLineEnd) {
-            const std::size_t ls = lineStart(end - 1);
-            if (ls < firstLineEnd)
-                break;
-            const std::string_view line(m_text.data() + ls, end - ls);
-            const std::size_t first = line.find_first_not_of(" \t\r\n");
-            if (first != std::string_view::npos && line[first] != '#')
-                break;
-            end = ls;
-        }
-        return end;
-    }
-
-    /// Past the comment lines after `off` indented deeper than `column` (with the blank lines
-    /// among them): they belong to the block above, so a new sibling goes after them.
-    std::size_t skipDeeperComments(std::size_t off, std::size_t column) const
-    {
-        std::size_t accepted = off;
-        std::size_t pos = off;
-        while (pos < m_text.size()) {
-            const std::size_t end = lineEnd(pos);
-            const std::string_view line(m_text.data() + pos, end - pos);
-            const std::size_t first = line.find_first_not_of(" \t\r\n");
-            if (first != std::string_view::npos) {
-                if (line[first] != '#' || first <= column)
-                    break;
-                accepted = end;
-            }
-            pos = end;
-        }
-        return accepted;
-    }
-
-    static std::optional<std::size_t> childIndex(const Value *parent, const FieldPath &path)
-    {
-        if (!parent || path.isEmpty())
-            return std::nullopt;
-        const FieldPath::Segment &last = path.segments().back();
-        if (const auto *index = std::get_if<std::size_t>(&last)) {
-            if (!parent->isSequence() || *index >= parent->size())
-                return std::nullopt;
-            return *index;
-        }
-        if (!parent->isMapping())
-            return std::nullopt;
-        for (std::size_t i = 0; i < parent->size(); ++i)
-            if (parent->keyAt(i).text() == std::get<std::string>(last))
-                return i;
-        return std::nullopt;
-    }
-
-private:
-    std::optional<std::size_t> rawEnd(const FieldPath &path) const
-    {
-        if (path.isEmpty())
-            return m_text.size();
-        const Value *parent = path.parent().find(m_root);
-        const std::optional<std::size_t> index = childIndex(parent, path);
-        if (!index)
-            return std::nullopt;
-        if (*index + 1 < parent->size()) {
-            const Value &next = parent->isMapping() ? parent->keyAt(*index + 1)
-                                                    : parent->at(*index + 1);
-            const std::optional<std::size_t> off = offset(next.pos());
-            return off ? std::optional(lineStart(*off)) : std::nullopt;
-        }
-        return rawEnd(path.parent());
-    }
-
-    const std::string &m_text;
-    const Value &m_root;
-    std::vector<std::size_t> m_lineStarts;
 };
 
 std::string indentLines(const std::string &block, std::size_t columns, bool firstLineToo)
@@ -209,7 +64,7 @@ std::string splice(const std::string &text, std::size_t start, std::size_t end,
     return text.substr(0, start) + replacement + text.substr(end);
 }
 
-std::optional<std::string> replaceScalar(const Source &src, const FieldPath &path,
+std::optional<std::string> replaceScalar(const YamlTextSource &src, const FieldPath &path,
                                          const Value &value)
 {
     const Value *old = path.find(src.root());
@@ -271,7 +126,7 @@ std::optional<std::string> replaceScalar(const Source &src, const FieldPath &pat
     return t.substr(0, *start) + replacement + t.substr(end);
 }
 
-std::optional<std::string> replaceEntry(const Source &src, const FieldPath &path,
+std::optional<std::string> replaceEntry(const YamlTextSource &src, const FieldPath &path,
                                         const std::optional<Value> &value)
 {
     const std::optional<std::size_t> start = src.entryStart(path);
@@ -290,7 +145,7 @@ std::optional<std::string> replaceEntry(const Source &src, const FieldPath &path
     return splice(src.text(), *start, *end, indentLines(entry, column, false));
 }
 
-std::optional<std::string> insertEntry(const Source &src, const FieldPath &path, const Value &value)
+std::optional<std::string> insertEntry(const YamlTextSource &src, const FieldPath &path, const Value &value)
 {
     // The deepest part of the path that exists, and what to add to it.
     std::size_t depth = path.size() - 1;
@@ -344,7 +199,7 @@ std::optional<ObjectContent> verified(std::string candidate, const Value &expect
 std::optional<ObjectContent> applyOp(const ObjectContent &content, const Op &op,
                                      const Value &expected)
 {
-    const Source src(content.text, content.object);
+    const YamlTextSource src(content.text, content.object);
     const bool exists = op.path.find(content.object) != nullptr;
     if (op.value && exists)
         if (auto text = replaceScalar(src, op.path, *op.value))

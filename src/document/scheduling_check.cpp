@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "scheduling_check.h"
+
+#include "document.h"
+#include "object_fields.h"
+
+#include "emulator/api/node_pool_spec.h"
+#include "emulator/kubelet/node_status_builder.h"
+#include "emulator/scheduler/failed_scheduling_message.h"
+#include "emulator/scheduler/filters.h"
+#include "emulator/sim/manifest_fields.h"
+#include "emulator/sim/pod_decoder.h"
+
+#include <map>
+#include <memory>
+
+namespace app::document::SchedulingCheck {
+
+using emu::api::Value;
+
+namespace {
+
+/// Nodes that look the same to the scheduler, counted once.
+struct NodeShape
+{
+    std::shared_ptr<const emu::store::Node> node;
+    std::size_t count = 0;
+};
+
+void addKubeletLabels(emu::store::Node &node)
+{
+    // The labels every kubelet sets on its node (as the emulated kubelet does).
+    node.meta.labels["kubernetes.io/hostname"] = node.meta.name;
+    node.meta.labels["kubernetes.io/os"] = "linux";
+    node.meta.labels["kubernetes.io/arch"] = "amd64";
+    node.meta.labels["beta.kubernetes.io/os"] = "linux";
+    node.meta.labels["beta.kubernetes.io/arch"] = "amd64";
+}
+
+void addPoolShapes(const ManifestEntry &e, std::vector<NodeShape> &shapes)
+{
+    emu::api::Diagnostics ignored; // reported by the object's own validation
+    const emu::api::NodePoolSpec pool = emu::api::NodePoolSpec::fromObject(e.object(), {}, ignored);
+    const std::size_t count = static_cast<std::size_t>(std::max<std::int64_t>(pool.count, 0));
+    const std::size_t zones = std::max<std::size_t>(pool.zones.size(), 1);
+    for (std::size_t z = 0; z < std::min(zones, count); ++z) {
+        emu::kubelet::KubeletConfig config;
+        config.capacity = pool.capacity;
+        config.kubeReserved = pool.kubeReserved;
+        config.systemReserved = pool.systemReserved;
+        auto node = std::make_shared<emu::store::Node>();
+        node->meta.name = pool.nodeName(z);
+        for (const auto &[key, value] : pool.labelsOfNode(z))
+            node->meta.labels[key] = value;
+        addKubeletLabels(*node);
+        for (const auto &t : pool.taints)
+            node->spec.taints.push_back({t.key, t.value, t.effect, std::nullopt});
+        node->status.capacity = pool.capacity;
+        node->status.allocatable = emu::kubelet::NodeStatusBuilder::allocatable(config);
+        // Node i goes to zone i % zones: this many nodes share zone z.
+        shapes.push_back({node, count / zones + (z < count % zones ? 1 : 0)});
+    }
+}
+
+std::string shapeKey(const emu::store::Node &node)
+{
+    std::string key;
+    for (const auto &[k, v] : node.meta.labels)
+        if (k != "kubernetes.io/hostname")
+            key += k + '=' + v + '\n';
+    for (const auto &t : node.spec.taints)
+        key += t.key + '=' + t.value + ':' + t.effect + '\n';
+    for (const auto &[k, q] : node.status.allocatable)
+        key += k + '=' + q.toString() + '\n';
+    return key + (node.spec.unschedulable ? "u" : "");
+}
+
+void addNodeManifest(const ManifestEntry &e, std::map<std::string, NodeShape> &byShape)
+{
+    using emu::sim::resourceList;
+    const Value &o = e.object();
+    auto node = std::make_shared<emu::store::Node>();
+    node->meta.name = e.identity.name;
+    node->meta.labels = ObjectFields::labels(o);
+    addKubeletLabels(*node);
+    const Value *spec = o.find("spec");
+    const Value *status = o.find("status");
+    const Value *taints = spec ? spec->find("taints") : nullptr;
+    if (taints && taints->isSequence())
+        for (const Value &t : taints->items())
+            node->spec.taints.push_back({ObjectFields::text(t.find("key")),
+                                         ObjectFields::text(t.find("value")),
+                                         ObjectFields::text(t.find("effect")), std::nullopt});
+    if (const Value *u = spec ? spec->find("unschedulable") : nullptr)
+        node->spec.unschedulable = u->asBool().value_or(false);
+    node->status.capacity = resourceList(status ? status->find("capacity") : nullptr,
+                                         emu::api::NodePoolSpec::defaultCapacity());
+    node->status.allocatable = resourceList(status ? status->find("allocatable") : nullptr,
+                                            node->status.capacity);
+    NodeShape &shape = byShape[shapeKey(*node)];
+    if (!shape.node)
+        shape.node = node;
+    ++shape.count;
+}
+
+std::vector<NodeShape> nodeShapes(const Document &document)
+{
+    std::vector<NodeShape> shapes;
+    std::map<std::string, NodeShape> manifests;
+    for (const ManifestEntry &e : document.entries()) {
+        if (!e.content.isObject())
+            continue;
+        if (e.identity.kind == "NodePool" && e.identity.group() == "kubecanvas.io")
+            addPoolShapes(e, shapes);
+        else if (e.identity.kind == "Node" && e.identity.group().empty())
+            addNodeManifest(e, manifests);
+    }
+    for (auto &[key, shape] : manifests)
+        shapes.push_back(std::move(shape));
+    return shapes;
+}
+
+Value podFromTemplate(const ManifestEntry &e, const Value &tmpl)
+{
+    if (e.identity.kind == "Pod")
+        return e.object();
+    Value pod = Value::mapping();
+    pod.set("apiVersion", Value::string("v1"));
+    pod.set("kind", Value::string("Pod"));
+    Value metadata = tmpl.find("metadata") && tmpl.find("metadata")->isMapping()
+                         ? *tmpl.find("metadata") : Value::mapping();
+    metadata.set("name", Value::string(e.identity.name));
+    metadata.set("namespace", Value::string(e.identity.effectiveNamespace()));
+    pod.set("metadata", std::move(metadata));
+    Value spec = tmpl.find("spec") && tmpl.find("spec")->isMapping() ? *tmpl.find("spec") : Value::mapping();
+    if (e.identity.kind == "DaemonSet") {
+        // upstream: daemon/util AddOrUpdateDaemonPodTolerations: daemon pods tolerate the
+        // node condition taints and unschedulable nodes.
+        Value *tolerations = spec.find("tolerations");
+        if (!tolerations || !tolerations->isSequence())
+            tolerations = &spec.set("tolerations", Value::sequence());
+        for (const char *key : {"node.kubernetes.io/disk-pressure", "node.kubernetes.io/memory-pressure",
+                                "node.kubernetes.io/pid-pressure", "node.kubernetes.io/unschedulable"}) {
+            Value t = Value::mapping();
+            t.set("key", Value::string(key));
+            t.set("operator", Value::string("Exists"));
+            t.set("effect", Value::string("NoSchedule"));
+            tolerations->append(std::move(t));
+        }
+    }
+    pod.set("spec", std::move(spec));
+    return pod;
+}
+
+} // namespace
+
+void run(const Document &document, std::vector<Problem> &out)
+{
+    const std::vector<NodeShape> shapes = nodeShapes(document);
+    std::size_t nodes = 0;
+    for (const NodeShape &s : shapes)
+        nodes += s.count;
+    if (nodes == 0)
+        return;
+    std::vector<emu::sched::NodeInfo> infos;
+    for (const NodeShape &s : shapes)
+        infos.emplace_back(s.node);
+    for (const ManifestEntry &e : document.entries()) {
+        const Value *tmpl = e.content.isObject() ? ObjectFields::podTemplate(e.object(), e.identity.kind)
+                                                 : nullptr;
+        if (!tmpl || (e.identity.kind == "Pod" && !e.identity.group().empty()))
+            continue;
+        const emu::sched::PodInfo pod(std::make_shared<const emu::store::Pod>(
+            emu::sim::decodePod(podFromTemplate(e, *tmpl))));
+        emu::sched::FailedSchedulingMessage message(nodes);
+        bool fits = false;
+        for (std::size_t i = 0; i < shapes.size() && !fits; ++i) {
+            const emu::sched::FilterResult result = emu::sched::runFilters(pod, infos[i]);
+            fits = result.ok;
+            for (const std::string &reason : result.reasons)
+                message.addReasonForNodes(reason, shapes[i].count);
+        }
+        if (fits)
+            continue;
+        const std::string base = ObjectFields::podTemplatePath(e.identity.kind);
+        const Value *spec = tmpl->find("spec");
+        out.push_back({e.uid, emu::api::Severity::Warning, spec ? spec->pos() : tmpl->pos(),
+                       base.empty() ? "spec" : base + ".spec",
+                       "no node can run its pods: " + message.toString(), true});
+    }
+}
+
+} // namespace app::document::SchedulingCheck
