@@ -7,6 +7,7 @@
 #include "document/object_text.h"
 #include "document/relation_resolver.h"
 #include "document/selection_model.h"
+#include "panels/kind_icon.h"
 
 #include <QAbstractSpinBox>
 #include <QAction>
@@ -205,7 +206,7 @@ ObjectUid EditActions::addObject(const QString &kind)
 void EditActions::fillAddMenu(QMenu *menu)
 {
     for (const QString &kind : ObjectTemplates::kinds()) {
-        QAction *action = menu->addAction(tr("New %1").arg(kind));
+        QAction *action = menu->addAction(panels::kindIcon(kind), tr("New %1").arg(kind));
         action->setObjectName(QStringLiteral("actionAdd") + kind);
         connect(action, &QAction::triggered, this, [this, kind] { addObject(kind); });
     }

@@ -100,7 +100,7 @@ void checkSelectors(const Document &document, const ManifestEntry &e, std::vecto
     if (!parsed || parsed->isEmpty())
         return;
     const std::string ns = e.identity.effectiveNamespace();
-    if (!document.matchingPodTemplates(*parsed, ns).isEmpty())
+    if (document.selectsAnyPod(*parsed, ns))
         return;
     out.push_back({e.uid, Severity::Warning, selector->pos(), "spec.selector",
                    "selects no pods: no workload or Pod in namespace " + ns + " has the labels "
@@ -213,7 +213,7 @@ void checkIngress(const Document &document, const ManifestEntry &e, std::vector<
 
 } // namespace
 
-std::vector<Problem> run(const Document &document)
+std::vector<Problem> run(const Document &document, SchedulingCheck &scheduling)
 {
     std::vector<Problem> out;
     checkDuplicates(document, out);
@@ -229,7 +229,7 @@ std::vector<Problem> run(const Document &document)
         checkClaims(document, e, out);
         checkVolumes(document, e, out);
     }
-    SchedulingCheck::run(document, out);
+    scheduling.run(document, out);
     return out;
 }
 

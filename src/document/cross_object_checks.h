@@ -8,6 +8,7 @@
 namespace app::document {
 
 class Document;
+class SchedulingCheck;
 
 /// Problems that only show when objects are looked at together: the same object defined
 /// twice, more than one Cluster, a Service or PodDisruptionBudget that selects no pods, a
@@ -15,7 +16,8 @@ class Document;
 /// Ingress backend Service), and workloads that no node can take.
 namespace CrossObjectChecks {
 
-std::vector<Problem> run(const Document &document);
+/// `scheduling` keeps its results between runs (see SchedulingCheck).
+std::vector<Problem> run(const Document &document, SchedulingCheck &scheduling);
 
 } // namespace CrossObjectChecks
 

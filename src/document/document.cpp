@@ -48,10 +48,38 @@ ObjectUids Document::uidsOfKind(std::string_view kind) const
 void Document::rebuildIdentityIndex() const
 {
     m_uidByKey.clear();
-    for (const ManifestEntry &e : m_entries)
-        if (e.content.isObject() && !e.identity.kind.empty())
+    m_indicesByNamespace.clear();
+    for (std::size_t i = 0; i < m_entries.size(); ++i) {
+        const ManifestEntry &e = m_entries[i];
+        if (!e.content.isObject())
+            continue;
+        if (!e.identity.kind.empty())
             m_uidByKey.emplace(e.identity.key(), e.uid); // the first of duplicates wins
+        m_indicesByNamespace[e.identity.effectiveNamespace()].push_back(i);
+    }
     m_identityIndexStale = false;
+}
+
+const std::vector<std::size_t> &Document::indicesInNamespace(std::string_view namespaceName) const
+{
+    static const std::vector<std::size_t> none;
+    if (m_identityIndexStale)
+        rebuildIdentityIndex();
+    const auto it = m_indicesByNamespace.find(std::string(namespaceName));
+    return it == m_indicesByNamespace.end() ? none : it->second;
+}
+
+void Document::refreshDerived(ManifestEntry &entry)
+{
+    entry.identity = ObjectIdentity::fromObject(entry.content.object);
+    // Only the built-in kinds make pods (a custom resource may be called "Deployment" too).
+    const std::string group = entry.identity.group();
+    const bool builtIn = group.empty() || group == "apps" || group == "batch" || group == "extensions";
+    const emu::api::Value *tmpl = entry.content.isObject() && builtIn
+                                      ? ObjectFields::podTemplate(entry.object(), entry.identity.kind)
+                                      : nullptr;
+    entry.hasPodTemplate = tmpl != nullptr;
+    entry.podLabels = tmpl ? ObjectFields::labels(*tmpl) : emu::api::Labels();
 }
 
 ObjectUid Document::findByIdentity(const ObjectIdentity &identity) const
@@ -83,12 +111,9 @@ ObjectUids Document::matchingLabels(const emu::api::LabelSelector &selector,
                                     const std::vector<std::string_view> &kinds) const
 {
     ObjectUids out;
-    for (const ManifestEntry &e : m_entries) {
-        if (!e.content.isObject())
-            continue;
+    for (std::size_t i : indicesInNamespace(namespaceName)) {
+        const ManifestEntry &e = m_entries[i];
         if (!kinds.empty() && std::find(kinds.begin(), kinds.end(), e.identity.kind) == kinds.end())
-            continue;
-        if (e.identity.effectiveNamespace() != namespaceName)
             continue;
         if (selector.matches(ObjectFields::labels(e.object())))
             out << e.uid;
@@ -100,14 +125,22 @@ ObjectUids Document::matchingPodTemplates(const emu::api::LabelSelector &selecto
                                           std::string_view namespaceName) const
 {
     ObjectUids out;
-    for (const ManifestEntry &e : m_entries) {
-        if (!e.content.isObject() || e.identity.effectiveNamespace() != namespaceName)
-            continue;
-        const emu::api::Value *tmpl = ObjectFields::podTemplate(e.object(), e.identity.kind);
-        if (tmpl && selector.matches(ObjectFields::labels(*tmpl)))
+    for (std::size_t i : indicesInNamespace(namespaceName)) {
+        const ManifestEntry &e = m_entries[i];
+        if (e.hasPodTemplate && selector.matches(e.podLabels))
             out << e.uid;
     }
     return out;
+}
+
+bool Document::selectsAnyPod(const emu::api::LabelSelector &selector, std::string_view namespaceName) const
+{
+    for (std::size_t i : indicesInNamespace(namespaceName)) {
+        const ManifestEntry &e = m_entries[i];
+        if (e.hasPodTemplate && selector.matches(e.podLabels))
+            return true;
+    }
+    return false;
 }
 
 std::optional<LayoutRecord> Document::layout(ObjectUid uid) const
@@ -137,8 +170,10 @@ std::string Document::toProjectText() const
 void Document::reset(ProjectContent content, const QString &filePath)
 {
     m_entries = std::move(content.entries);
-    for (ManifestEntry &e : m_entries)
+    for (ManifestEntry &e : m_entries) {
         e.uid = allocateUid();
+        refreshDerived(e);
+    }
     reindex();
     m_layout.clear();
     for (const LayoutDocument::Item &item : content.layout) {
@@ -165,6 +200,7 @@ void Document::insertEntries(std::vector<PlacedEntry> placed)
         const auto at = std::min<std::size_t>(static_cast<std::size_t>(std::max(p.index, 0)),
                                               m_entries.size());
         added << p.entry.uid;
+        refreshDerived(p.entry);
         if (p.layout) {
             m_layout[p.entry.uid] = *p.layout;
             m_layoutChanged = true;
@@ -209,7 +245,7 @@ void Document::setContent(ObjectUid uid, ObjectContent content, bool dirty, int 
     ManifestEntry &e = m_entries[it->second];
     const ObjectIdentity before = e.identity;
     e.content = std::move(content);
-    e.identity = ObjectIdentity::fromObject(e.content.object);
+    refreshDerived(e);
     e.dirty = dirty;
     e.lineInFile = lineInFile;
     m_identityIndexStale = true;

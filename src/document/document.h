@@ -59,6 +59,8 @@ public:
     /// (what a Service, PodDisruptionBudget or NetworkPolicy selects).
     ObjectUids matchingPodTemplates(const emu::api::LabelSelector &selector,
                                     std::string_view namespaceName) const;
+    /// Whether any workload or Pod of the namespace matches (stops at the first).
+    bool selectsAnyPod(const emu::api::LabelSelector &selector, std::string_view namespaceName) const;
 
     std::optional<LayoutRecord> layout(ObjectUid uid) const;
     const std::unordered_map<ObjectUid, LayoutRecord> &layoutRecords() const { return m_layout; }
@@ -95,11 +97,14 @@ signals:
 private:
     void reindex();
     void rebuildIdentityIndex() const;
+    static void refreshDerived(ManifestEntry &entry);
+    const std::vector<std::size_t> &indicesInNamespace(std::string_view namespaceName) const;
     std::string layoutText() const;
 
     std::vector<ManifestEntry> m_entries;
     std::unordered_map<ObjectUid, std::size_t> m_indexByUid;
     mutable std::unordered_map<std::string, ObjectUid> m_uidByKey;
+    mutable std::unordered_map<std::string, std::vector<std::size_t>> m_indicesByNamespace;
     mutable bool m_identityIndexStale = true;
     std::unordered_map<ObjectUid, LayoutRecord> m_layout;
     std::string m_layoutTextAsRead; ///< written back while the layout is unchanged

@@ -100,7 +100,7 @@ void DocumentValidator::validateNow()
 {
     m_scheduled = false;
     std::unordered_map<ObjectUid, std::vector<Problem>> cross;
-    for (Problem &p : CrossObjectChecks::run(*m_document))
+    for (Problem &p : CrossObjectChecks::run(*m_document, m_scheduling))
         cross[p.uid].push_back(std::move(p));
     std::vector<Problem> all;
     for (const ManifestEntry &e : m_document->entries()) {

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "problem.h"
+#include "scheduling_check.h"
 
 #include <QObject>
 
@@ -43,6 +44,7 @@ private:
     Document *m_document;
     std::unordered_map<ObjectUid, std::vector<Problem>> m_ownProblems; ///< per object, cached
     std::vector<Problem> m_problems;
+    SchedulingCheck m_scheduling;
     bool m_scheduled = false;
 };
 

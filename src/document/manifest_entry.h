@@ -5,6 +5,7 @@
 #include "object_uid.h"
 
 #include "emulator/api/diagnostic.h"
+#include "emulator/api/labels.h"
 #include "emulator/api/value.h"
 
 #include <QString>
@@ -33,6 +34,10 @@ struct ManifestEntry
     ObjectUid uid = kNoObject;
     ObjectContent content;
     ObjectIdentity identity; ///< cached from content.object
+    /// Cached from content.object: whether it makes pods (a workload or a Pod) and their
+    /// labels, for selectors (Services, budgets, policies) matched against many objects.
+    bool hasPodTemplate = false;
+    emu::api::Labels podLabels;
     /// What precedes the text in the file: the `---` line, and any empty documents before it.
     /// Written back as is, so an untouched file is saved byte for byte.
     std::string prefix;

@@ -14,7 +14,7 @@
 #include <map>
 #include <memory>
 
-namespace app::document::SchedulingCheck {
+namespace app::document {
 
 using emu::api::Value;
 
@@ -152,42 +152,61 @@ Value podFromTemplate(const ManifestEntry &e, const Value &tmpl)
     return pod;
 }
 
+std::optional<Problem> check(const ManifestEntry &e, const Value &tmpl, const std::vector<NodeShape> &shapes,
+                             const std::vector<emu::sched::NodeInfo> &infos, std::size_t nodes)
+{
+    const emu::sched::PodInfo pod(std::make_shared<const emu::store::Pod>(
+        emu::sim::decodePod(podFromTemplate(e, tmpl))));
+    emu::sched::FailedSchedulingMessage message(nodes);
+    for (std::size_t i = 0; i < shapes.size(); ++i) {
+        const emu::sched::FilterResult result = emu::sched::runFilters(pod, infos[i]);
+        if (result.ok)
+            return std::nullopt;
+        for (const std::string &reason : result.reasons)
+            message.addReasonForNodes(reason, shapes[i].count);
+    }
+    const std::string base = ObjectFields::podTemplatePath(e.identity.kind);
+    const Value *spec = tmpl.find("spec");
+    return Problem{e.uid, emu::api::Severity::Warning, spec ? spec->pos() : tmpl.pos(),
+                   base.empty() ? "spec" : base + ".spec",
+                   "no node can run its pods: " + message.toString(), true};
+}
+
 } // namespace
 
-void run(const Document &document, std::vector<Problem> &out)
+void SchedulingCheck::run(const Document &document, std::vector<Problem> &out)
 {
     const std::vector<NodeShape> shapes = nodeShapes(document);
     std::size_t nodes = 0;
-    for (const NodeShape &s : shapes)
+    std::string nodesKey;
+    for (const NodeShape &s : shapes) {
         nodes += s.count;
+        nodesKey += shapeKey(*s.node) + std::to_string(s.count) + '\n';
+    }
+    if (nodesKey != m_nodesKey) {
+        m_cache.clear();
+        m_nodesKey = nodesKey;
+    }
     if (nodes == 0)
         return;
     std::vector<emu::sched::NodeInfo> infos;
     for (const NodeShape &s : shapes)
         infos.emplace_back(s.node);
+    std::unordered_map<ObjectUid, Cached> next;
     for (const ManifestEntry &e : document.entries()) {
-        const Value *tmpl = e.content.isObject() ? ObjectFields::podTemplate(e.object(), e.identity.kind)
-                                                 : nullptr;
-        if (!tmpl || (e.identity.kind == "Pod" && !e.identity.group().empty()))
+        if (!e.hasPodTemplate)
             continue;
-        const emu::sched::PodInfo pod(std::make_shared<const emu::store::Pod>(
-            emu::sim::decodePod(podFromTemplate(e, *tmpl))));
-        emu::sched::FailedSchedulingMessage message(nodes);
-        bool fits = false;
-        for (std::size_t i = 0; i < shapes.size() && !fits; ++i) {
-            const emu::sched::FilterResult result = emu::sched::runFilters(pod, infos[i]);
-            fits = result.ok;
-            for (const std::string &reason : result.reasons)
-                message.addReasonForNodes(reason, shapes[i].count);
+        const auto hit = m_cache.find(e.uid);
+        if (hit != m_cache.end() && hit->second.text == e.text()) {
+            next.emplace(e.uid, std::move(hit->second));
+        } else {
+            const Value *tmpl = ObjectFields::podTemplate(e.object(), e.identity.kind);
+            next.emplace(e.uid, Cached{e.text(), check(e, *tmpl, shapes, infos, nodes)});
         }
-        if (fits)
-            continue;
-        const std::string base = ObjectFields::podTemplatePath(e.identity.kind);
-        const Value *spec = tmpl->find("spec");
-        out.push_back({e.uid, emu::api::Severity::Warning, spec ? spec->pos() : tmpl->pos(),
-                       base.empty() ? "spec" : base + ".spec",
-                       "no node can run its pods: " + message.toString(), true});
+        if (const std::optional<Problem> &p = next[e.uid].problem)
+            out.push_back(*p);
     }
+    m_cache = std::move(next);
 }
 
-} // namespace app::document::SchedulingCheck
+} // namespace app::document

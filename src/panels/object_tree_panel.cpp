@@ -3,6 +3,8 @@
 
 #include "ui_object_tree_panel.h"
 
+#include "kind_icon.h"
+
 #include "document/document.h"
 #include "document/document_validator.h"
 #include "document/object_fields.h"
@@ -21,6 +23,8 @@ namespace {
 
 constexpr int uidRole = Qt::UserRole + 1;
 constexpr int kindRole = Qt::UserRole + 2;
+// Bigger groups start collapsed, so that every kind stays in view.
+constexpr int kMaxExpandedGroup = 50;
 
 QString kindLabel(const ManifestEntry &e)
 {
@@ -84,15 +88,17 @@ void ObjectTreePanel::rebuild()
             kindItem = new QTreeWidgetItem(m_ui->objectTree, {kindLabel(e)});
             kindItem->setFlags(Qt::ItemIsEnabled);
             kindItem->setData(0, kindRole, kindLabel(e));
-            kindItem->setExpanded(true);
+            kindItem->setIcon(0, kindIcon(QString::fromStdString(e.identity.kind)));
         }
         auto *item = new QTreeWidgetItem(kindItem);
         item->setData(0, uidRole, QVariant::fromValue<qulonglong>(e.uid));
         m_items.insert(e.uid, item);
         updateItem(e.uid);
     }
-    for (auto &[kind, item] : kindItems)
+    for (auto &[kind, item] : kindItems) {
         item->setText(0, QStringLiteral("%1 (%2)").arg(kind).arg(item->childCount()));
+        item->setExpanded(item->childCount() <= kMaxExpandedGroup);
+    }
     m_syncing = false;
     updateIcons();
     applyFilter();

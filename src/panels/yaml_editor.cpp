@@ -137,8 +137,33 @@ bool YamlEditor::event(QEvent *event)
             insertPlainText(QStringLiteral("  "));
             return true;
         }
+        if ((key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)
+            && key->modifiers() == Qt::NoModifier && !isReadOnly()) {
+            insertPlainText(QStringLiteral("\n") + QString(nextLineIndent(), QLatin1Char(' ')));
+            return true;
+        }
     }
     return QPlainTextEdit::event(event);
+}
+
+int YamlEditor::nextLineIndent() const
+{
+    // The new line continues the current one's block: as indented, deeper after `key:`,
+    // and under the item's first key after `- `.
+    const QTextCursor cursor = textCursor();
+    const QString before = cursor.block().text().left(cursor.positionInBlock());
+    int indent = 0;
+    while (indent < before.size() && before[indent] == QLatin1Char(' '))
+        ++indent;
+    QString content = before.mid(indent);
+    if (const int comment = int(content.indexOf(QLatin1String(" #"))); comment >= 0)
+        content.truncate(comment);
+    content = content.trimmed();
+    if (content.startsWith(QLatin1String("- ")))
+        indent += 2;
+    if (content.endsWith(QLatin1Char(':')))
+        indent += 2;
+    return indent;
 }
 
 void YamlEditor::updateGutter(const QRect &rect, int dy)

@@ -43,6 +43,7 @@ protected:
     bool event(QEvent *event) override;
 
 private:
+    int nextLineIndent() const;
     void updateGutter(const QRect &rect, int dy);
     void updateUnderlines();
     const LineProblem *problemAt(int line) const;

@@ -24,6 +24,7 @@ private slots:
     void validationErrorsAreShownAtTheirLines();
     void editsElsewhereKeepTheCursor();
     void appliesAfterAPauseInTyping();
+    void returnKeepsTheBlocksIndentation();
 
 private:
     app::panels::YamlEditor *editor() const { return m_window->yamlPanel()->editor(); }
@@ -126,6 +127,20 @@ void TestYamlPanel::appliesAfterAPauseInTyping()
     QTRY_VERIFY(!m_window->yamlPanel()->hasPendingEdits());
     QVERIFY(m_window->document()->entry(uid)->text().find("labels: {team: shop}") != std::string::npos);
     QCOMPARE(m_window->controller()->undoStack()->count(), 1);
+}
+
+void TestYamlPanel::returnKeepsTheBlocksIndentation()
+{
+    select("Namespace", "", "shop");
+    m_window->yamlPanel()->setApplyDelay(60000);
+    editor()->setFocus();
+    editor()->moveCursor(QTextCursor::End);
+    QTest::keyClicks(editor(), "  annotations:");
+    QTest::keyClick(editor(), Qt::Key_Return);
+    QTest::keyClicks(editor(), "owner: shop-team");
+    QTest::keyClick(editor(), Qt::Key_Tab); // two spaces, never a tab
+    QVERIFY(editor()->toPlainText().endsWith("  annotations:\n    owner: shop-team  "));
+    QVERIFY(m_window->yamlPanel()->apply());
 }
 
 QTEST_MAIN(TestYamlPanel)
