@@ -112,14 +112,24 @@ ObjectUids DocumentController::addObjects(std::vector<ObjectContent> contents,
                                           const std::vector<std::optional<LayoutRecord>> &layout,
                                           const QString &label)
 {
+    std::vector<ManifestEntry> entries(contents.size());
+    for (std::size_t i = 0; i < contents.size(); ++i)
+        entries[i].content = std::move(contents[i]);
+    return addEntries(std::move(entries), layout, label);
+}
+
+ObjectUids DocumentController::addEntries(std::vector<ManifestEntry> entries,
+                                          const std::vector<std::optional<LayoutRecord>> &layout,
+                                          const QString &label)
+{
     std::vector<PlacedEntry> placed;
     ObjectUids uids;
-    for (std::size_t i = 0; i < contents.size(); ++i) {
+    for (std::size_t i = 0; i < entries.size(); ++i) {
         PlacedEntry p;
         p.index = m_document->count() + static_cast<int>(i);
+        p.entry = std::move(entries[i]);
         p.entry.uid = m_document->allocateUid();
-        p.entry.identity = ObjectIdentity::fromObject(contents[i].object);
-        p.entry.content = std::move(contents[i]);
+        p.entry.identity = ObjectIdentity::fromObject(p.entry.content.object);
         p.entry.dirty = true;
         p.layout = i < layout.size() ? layout[i] : std::nullopt;
         uids << p.entry.uid;

@@ -97,6 +97,9 @@ signals:
     void modifiedChanged(bool modified);
 
 private:
+    /// Adds entries (their uids assigned here) at the end, as one undo step.
+    ObjectUids addEntries(std::vector<ManifestEntry> entries,
+                          const std::vector<std::optional<LayoutRecord>> &layout, const QString &label);
     bool pushContentEdit(ObjectUid uid, ObjectContent content, const QString &label);
 
     Document *m_document;

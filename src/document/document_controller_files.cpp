@@ -103,16 +103,15 @@ ObjectUids DocumentController::importManifests(const QStringList &paths, QString
     std::map<std::string, LayoutRecord> positions;
     for (const LayoutDocument::Item &item : content.layout)
         positions.emplace(item.kind + '\n' + item.namespaceName + '\n' + item.name, item.record);
-    std::vector<ObjectContent> contents;
     std::vector<std::optional<LayoutRecord>> layout;
-    for (ManifestEntry &e : content.entries) {
+    for (const ManifestEntry &e : content.entries) {
         const ObjectIdentity &id = e.identity;
         const auto it = positions.find(id.kind + '\n' + id.namespaceName + '\n' + id.name);
         layout.push_back(it == positions.end() ? std::nullopt : std::optional(it->second));
-        contents.push_back(std::move(e.content));
     }
-    const QString label = tr("Import %n objects", nullptr, int(contents.size()));
-    return addObjects(std::move(contents), layout, label);
+    // Entries keep their file and line: problems are shown where `validate` shows them.
+    const QString label = tr("Import %n objects", nullptr, int(content.entries.size()));
+    return addEntries(std::move(content.entries), layout, label);
 }
 
 } // namespace app::document

@@ -133,6 +133,20 @@ QSize KeyValueTable::sizeHint() const
     return {200, height};
 }
 
+bool KeyValueTable::event(QEvent *event)
+{
+    // Delete and Backspace remove a row here, not the selected object (the Edit menu's
+    // Delete shortcut would otherwise take them).
+    if (event->type() == QEvent::ShortcutOverride) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Delete || key == Qt::Key_Backspace) {
+            event->accept();
+            return true;
+        }
+    }
+    return QTableWidget::event(event);
+}
+
 void KeyValueTable::keyPressEvent(QKeyEvent *event)
 {
     if ((event->key() == Qt::Key_Delete || event->key() == Qt::Key_Backspace)

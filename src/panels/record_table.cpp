@@ -153,6 +153,20 @@ QSize RecordTable::sizeHint() const
     return {200, height};
 }
 
+bool RecordTable::event(QEvent *event)
+{
+    // Delete and Backspace remove a row here, not the selected object (the Edit menu's
+    // Delete shortcut would otherwise take them).
+    if (event->type() == QEvent::ShortcutOverride) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Delete || key == Qt::Key_Backspace) {
+            event->accept();
+            return true;
+        }
+    }
+    return QTableWidget::event(event);
+}
+
 void RecordTable::keyPressEvent(QKeyEvent *event)
 {
     const int row = currentRow();

@@ -48,6 +48,7 @@ signals:
     void edited();
 
 protected:
+    bool event(QEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
 
 private:

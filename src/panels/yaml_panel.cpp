@@ -97,8 +97,9 @@ void YamlPanel::showObject(ObjectUid uid)
 {
     if (uid == m_uid)
         return;
-    if (hasPendingEdits()) {
-        // Valid edits are applied on the way out; others wait as a draft for the user's return.
+    if (hasPendingEdits() && m_document->entry(m_uid)) {
+        // Valid edits are applied on the way out; others wait as a draft for the user's return
+        // (unless the object is gone: deleted, or undone away).
         if (!(m_ui->autoApplyCheck->isChecked() && apply()))
             m_drafts.insert(m_uid, m_ui->yamlEditor->toPlainText());
     }
@@ -109,9 +110,8 @@ void YamlPanel::showObject(ObjectUid uid)
     const QSignalBlocker blocker(m_ui->yamlEditor);
     m_ui->yamlEditor->setEnabled(e != nullptr);
     m_appliedText = e ? QString::fromStdString(e->text()) : QString();
-    m_ui->yamlEditor->setPlainText(m_drafts.take(uid).isNull() ? m_appliedText : m_drafts.value(uid));
-    if (const QString draft = m_drafts.take(uid); !draft.isNull())
-        m_ui->yamlEditor->setPlainText(draft);
+    const QString draft = m_drafts.take(uid);
+    m_ui->yamlEditor->setPlainText(draft.isNull() ? m_appliedText : draft);
     m_ui->titleLabel->setText(e ? QStringLiteral("<b>%1</b>").arg(e->identity.displayName().toHtmlEscaped())
                                 : tr("No object selected"));
     if (hasPendingEdits())
@@ -133,6 +133,8 @@ bool YamlPanel::apply()
     m_idleTimer->stop();
     if (!hasPendingEdits())
         return true;
+    if (!m_document->entry(m_uid))
+        return false;
     emu::api::Diagnostics errors;
     const std::string text = m_ui->yamlEditor->toPlainText().toStdString();
     const ObjectUid uid = m_uid;

@@ -7,9 +7,15 @@
 #include "document/object_templates.h"
 #include "document/project_reader.h"
 #include "document/selection_model.h"
+#include "panels/object_tree_panel.h"
+#include "panels/property_panel.h"
+#include "panels/yaml_editor.h"
+#include "panels/yaml_panel.h"
 
 #include <QClipboard>
 #include <QGuiApplication>
+#include <QTableWidget>
+#include <QTreeWidget>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -27,6 +33,7 @@ private slots:
     void cutIsCopyAndDelete();
     void duplicateAndSelectAll();
     void everyTemplateIsAValidObject();
+    void deleteInATextFieldOrTableDoesNotDeleteTheObject();
 
 private:
     ObjectUid uid(const char *kind, const char *ns, const char *name) const
@@ -133,6 +140,32 @@ void TestEditActions::everyTemplateIsAValidObject()
     for (const Problem &p : m_window->validator()->problems())
         QVERIFY2(!p.isError() || p.message.find("defined twice") != std::string::npos,
                  qPrintable(m_window->document()->entry(p.uid)->identity.displayName() + ": " + p.text()));
+}
+
+void TestEditActions::deleteInATextFieldOrTableDoesNotDeleteTheObject()
+{
+    m_window->show();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get())); // shortcuts need the active window
+    const ObjectUid web = uid("Deployment", "shop", "web");
+    m_window->selectionModel()->select(web);
+    m_window->editActions()->setConfirmation([](const QString &, const QString &) { return true; });
+    auto *yaml = m_window->yamlPanel()->editor();
+    yaml->setFocus();
+    yaml->moveCursor(QTextCursor::Start);
+    QTest::keyClick(yaml, Qt::Key_Delete);
+    QVERIFY(m_window->document()->entry(web));
+    QVERIFY(yaml->toPlainText().startsWith("piVersion")); // the text lost a character instead
+    auto *labels = m_window->propertyPanel()->findChild<QTableWidget *>("labelsTable");
+    labels->setFocus();
+    labels->setCurrentCell(0, 0);
+    QTest::keyClick(labels, Qt::Key_Delete);
+    QVERIFY(m_window->document()->entry(web));
+    QCOMPARE(labels->rowCount(), 1); // the label row went
+    // In the object tree, Delete deletes the object.
+    m_window->objectTreePanel()->tree()->setFocus();
+    QTest::keyClick(m_window->objectTreePanel()->tree(), Qt::Key_Delete);
+    QVERIFY(!m_window->document()->entry(web));
 }
 
 QTEST_MAIN(TestEditActions)

@@ -15,6 +15,7 @@
 #include "emulator/sim/project_validation.h"
 
 #include <QDirIterator>
+#include <set>
 #include <QElapsedTimer>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -277,6 +278,27 @@ void TestProjectFiles::importOfTheCorpusGivesTheObjectsTheCliAccepts()
         QVERIFY2(*objects[i] == cli.manifests[i].object, cli.manifests[i].file.c_str());
     QVERIFY(broken > 0); // the invalid/ folder's unparsable documents, kept to be fixed
     QVERIFY(m_window->validator()->errorCount() > 0);
+    // Each object's own problems are the CLI's, at the same file:line:column.
+    emu::sim::validateProject(cli.manifests, cli.diagnostics);
+    std::multiset<std::string> cliLines;
+    for (const auto &d : cli.diagnostics)
+        if (d.pos.isKnown())
+            cliLines.insert(QFileInfo(QString::fromStdString(d.file)).fileName().toStdString() + ":"
+                            + std::to_string(d.pos.line) + ":" + std::to_string(d.pos.column) + ": "
+                            + (d.severity == emu::api::Severity::Error ? "error: " : "warning: ")
+                            + (d.path.empty() ? d.message : d.path + ": " + d.message));
+    int compared = 0;
+    for (const Problem &p : m_window->validator()->problems()) {
+        const QString where = p.fileLocation(*m_window->document());
+        if (p.crossObject || where.isEmpty())
+            continue;
+        const std::string line = where.toStdString() + (p.isError() ? ": error: " : ": warning: ")
+                                 + p.text().toStdString();
+        QVERIFY2(cliLines.count(line), line.c_str());
+        ++compared;
+    }
+    qInfo("%d problems compared with the CLI", compared);
+    QVERIFY(compared > 50);
     QCOMPARE(m_window->controller()->undoStack()->count(), 1); // one undo step
     qInfo("imported %d objects (%d unparsable documents) with validation in %lld ms",
           int(objects.size()), broken, ms);

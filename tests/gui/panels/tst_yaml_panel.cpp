@@ -25,6 +25,7 @@ private slots:
     void editsElsewhereKeepTheCursor();
     void appliesAfterAPauseInTyping();
     void returnKeepsTheBlocksIndentation();
+    void unappliedInvalidEditsWaitForTheUsersReturn();
 
 private:
     app::panels::YamlEditor *editor() const { return m_window->yamlPanel()->editor(); }
@@ -141,6 +142,23 @@ void TestYamlPanel::returnKeepsTheBlocksIndentation()
     QTest::keyClick(editor(), Qt::Key_Tab); // two spaces, never a tab
     QVERIFY(editor()->toPlainText().endsWith("  annotations:\n    owner: shop-team  "));
     QVERIFY(m_window->yamlPanel()->apply());
+}
+
+void TestYamlPanel::unappliedInvalidEditsWaitForTheUsersReturn()
+{
+    const ObjectUid service = select("Service", "shop", "web");
+    const QString broken = editor()->toPlainText() + "  oops: [\n";
+    editor()->setPlainText(broken);
+    select("Namespace", "", "shop"); // invalid: not applied, kept as a draft
+    QCOMPARE(m_window->document()->entry(service)->text().find("oops"), std::string::npos);
+    QVERIFY(!m_window->yamlPanel()->hasPendingEdits());
+    select("Service", "shop", "web");
+    QCOMPARE(editor()->toPlainText(), broken);
+    QVERIFY(m_window->yamlPanel()->hasPendingEdits());
+    QVERIFY(!editor()->problems().empty());
+    // Deleting the object throws its draft away, without a crash.
+    m_window->controller()->removeObjects({service});
+    QCOMPARE(m_window->yamlPanel()->object(), kNoObject);
 }
 
 QTEST_MAIN(TestYamlPanel)
