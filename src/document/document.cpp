@@ -299,6 +299,7 @@ void Document::markSaved(const QString &filePath)
     m_filePath = filePath;
     if (pathChanged)
         emit filePathChanged(m_filePath);
+    emit saved();
 }
 
 void Document::reindex()

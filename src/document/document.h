@@ -93,6 +93,8 @@ signals:
     void layoutChanged(app::document::ObjectUid uid);
     void modelReset();
     void filePathChanged(const QString &filePath);
+    /// The project was written to its file: entries are clean and know their lines.
+    void saved();
 
 private:
     void reindex();

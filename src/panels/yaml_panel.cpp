@@ -11,6 +11,7 @@
 
 #include "emulator/sim/project_validation.h"
 
+#include <QFileInfo>
 #include <QKeyEvent>
 #include <QShortcut>
 #include <QTimer>
@@ -74,6 +75,7 @@ YamlPanel::YamlPanel(DocumentController *controller, DocumentValidator *validato
         showObject(kNoObject);
     });
     connect(m_validator, &DocumentValidator::problemsChanged, this, &YamlPanel::showValidatorProblems);
+    connect(m_document, &Document::saved, this, &YamlPanel::updateTitle);
 }
 
 YamlPanel::~YamlPanel() = default;
@@ -112,12 +114,29 @@ void YamlPanel::showObject(ObjectUid uid)
     m_appliedText = e ? QString::fromStdString(e->text()) : QString();
     const QString draft = m_drafts.take(uid);
     m_ui->yamlEditor->setPlainText(draft.isNull() ? m_appliedText : draft);
-    m_ui->titleLabel->setText(e ? QStringLiteral("<b>%1</b>").arg(e->identity.displayName().toHtmlEscaped())
-                                : tr("No object selected"));
+    updateTitle();
     if (hasPendingEdits())
         checkDraft();
     else
         showValidatorProblems();
+}
+
+void YamlPanel::updateTitle()
+{
+    const ManifestEntry *e = m_document->entry(m_uid);
+    if (!e) {
+        m_ui->titleLabel->setText(tr("No object selected"));
+        return;
+    }
+    // Where the text is in its file (as `validate` counts lines), until it is edited.
+    QString where;
+    if (!e->file.isEmpty() && e->lineInFile > 0)
+        where = QStringLiteral("%1:%2").arg(QFileInfo(e->file).fileName()).arg(e->lineInFile);
+    else if (e->dirty)
+        where = tr("edited, not saved");
+    m_ui->titleLabel->setText(QStringLiteral("<b>%1</b>%2").arg(
+        e->identity.displayName().toHtmlEscaped(),
+        where.isEmpty() ? QString() : QStringLiteral(" &nbsp;<span style=\"color:gray\">%1</span>").arg(where.toHtmlEscaped())));
 }
 
 void YamlPanel::onTextEdited()
@@ -175,7 +194,7 @@ void YamlPanel::onObjectChanged(ObjectUid uid)
         return;
     const ManifestEntry *e = m_document->entry(uid);
     const QString text = QString::fromStdString(e->text());
-    m_ui->titleLabel->setText(QStringLiteral("<b>%1</b>").arg(e->identity.displayName().toHtmlEscaped()));
+    updateTitle();
     if (text == m_appliedText && !hasPendingEdits())
         return;
     if (hasPendingEdits() && m_ui->yamlEditor->toPlainText() != text) {

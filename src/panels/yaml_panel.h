@@ -51,6 +51,7 @@ public:
 
 private:
     void showObject(document::ObjectUid uid);
+    void updateTitle();
     void onTextEdited();
     void onObjectChanged(document::ObjectUid uid);
     void checkDraft();
