@@ -149,6 +149,19 @@ void TestProjectFile::layoutIsKeyedByIdentityAndLeftOutOfExports()
     QVERIFY(stream.find("Layout") == std::string::npos);
     QCOMPARE(exported.size(), std::size_t(7)); // Namespace, Deployment, 2 Services, PDB, StatefulSet, DaemonSet
     QCOMPARE(exported[1].fileName, std::string("deployment-shop-web.yaml"));
+    // Objects export leaves unchanged keep their text; changed ones keep their leading comments.
+    const char *commented = "# the web tier\napiVersion: v1\nkind: Service\nmetadata:\n  name: web  # public\n"
+                            "spec: {ports: [{port: 80}]}\n---\n# with status\napiVersion: v1\nkind: Pod\n"
+                            "metadata: {name: p, uid: abc}\nspec: {containers: [{name: c, image: i}]}\n"
+                            "status: {phase: Running}\n";
+    Document other;
+    other.reset(ProjectReader::readText(commented, "c.yaml"), "c.yaml");
+    options.stripStatus = true;
+    const auto objects = ProjectWriter::exportObjects(other.entries(), options);
+    QCOMPARE(objects[0].text, other.entries()[0].text());
+    QCOMPARE(QString::fromStdString(objects[1].text),
+             QStringLiteral("# with status\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n"
+                            "  containers:\n  - name: c\n    image: i\n"));
 }
 
 void TestProjectFile::listsAndJsonBecomeObjects()
