@@ -59,6 +59,7 @@ void NodeInfo::addPod(const PodInfo &pod)
     entry.requested = Resource::fromList(pod.requestList());
     entry.nonZeroMilliCpu = pod.nonZeroMilliCpu();
     entry.nonZeroMemory = pod.nonZeroMemory();
+    entry.affinity = pod.podAffinity();
     update(entry, +1);
     m_pods.push_back(std::move(entry));
 }

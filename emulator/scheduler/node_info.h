@@ -29,6 +29,7 @@ public:
         Resource requested;            ///< PodRequests (true values)
         std::int64_t nonZeroMilliCpu = 0;
         std::int64_t nonZeroMemory = 0;
+        std::shared_ptr<const PodAffinityTerms> affinity; ///< nullptr: no pod (anti-)affinity
     };
 
     NodeInfo() = default;

@@ -69,6 +69,7 @@ PodInfo::PodInfo(std::shared_ptr<const store::Pod> pod)
             m_affinityInvalid = true;
         }
     }
+    m_podAffinity = PodAffinityTerms::fromPod(*m_pod);
 }
 
 std::int64_t PodInfo::scoringRequest(std::string_view resource, bool useRequested) const

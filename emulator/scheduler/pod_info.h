@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "pod_affinity_term.h"
 #include "resource.h"
 
 #include "emulator/api/node_affinity.h"
@@ -42,6 +43,8 @@ public:
     /// The node affinity did not parse (the apiserver would have rejected it): such a pod
     /// matches no node, so it stays Pending rather than landing anywhere.
     bool nodeAffinityInvalid() const { return m_affinityInvalid; }
+    /// `spec.affinity.podAffinity` / `podAntiAffinity`; nullptr when the pod has none.
+    const std::shared_ptr<const PodAffinityTerms> &podAffinity() const { return m_podAffinity; }
 
     /// The per-resource request used in scoring (upstream resourceAllocationScorer
     /// calculatePodResourceRequest): cpu in millicores, others in units.
@@ -58,6 +61,7 @@ private:
     std::optional<api::NodeSelector> m_required;
     std::vector<api::PreferredSchedulingTerm> m_preferred;
     bool m_affinityInvalid = false;
+    std::shared_ptr<const PodAffinityTerms> m_podAffinity;
 };
 
 /// store::Toleration (strings) as the typed api::Toleration; nullopt for an effect or

@@ -3,6 +3,8 @@
 
 #include "failed_scheduling_message.h"
 #include "filters.h"
+#include "inter_pod_affinity.h"
+#include "namespace_labels.h"
 #include "node_info.h"
 #include "pod_info.h"
 #include "scores.h"
@@ -67,6 +69,10 @@ void Scheduler::start()
         }
         if (isUnscheduled(*event.object) && !m_unschedulable.count(key))
             enqueue(key);
+        // A pod bound to a node can satisfy a pending pod's pod affinity (upstream queueing
+        // hint of InterPodAffinity on pod add/update).
+        if (!event.object->spec.nodeName.empty() && (!event.previous || event.previous->spec.nodeName.empty()))
+            retryWaitingForPods();
     });
     m_context.store.nodes().watch([this](const store::WatchEvent<store::Node> &event) {
         if (event.type != store::WatchEventType::Modified || !event.previous
@@ -94,9 +100,21 @@ void Scheduler::retryUnschedulable()
         m_retryPending = false;
         const std::set<std::string> pending = std::move(m_unschedulable);
         m_unschedulable.clear();
+        m_waitingForPods.clear();
         for (const std::string &key : pending)
             enqueue(key);
     });
+}
+
+void Scheduler::retryWaitingForPods()
+{
+    if (m_waitingForPods.empty())
+        return;
+    for (const std::string &key : m_waitingForPods) {
+        m_unschedulable.erase(key);
+        enqueue(key);
+    }
+    m_waitingForPods.clear();
 }
 
 void Scheduler::scheduleOne(const std::string &podKey)
@@ -115,16 +133,26 @@ void Scheduler::scheduleOne(const std::string &podKey)
             it->second.addPod(bound);
     }
     const PodInfo podInfo(pod);
+    std::vector<const NodeInfo *> allNodes;
+    allNodes.reserve(infos.size());
+    for (const auto &[name, info] : infos)
+        allNodes.push_back(&info);
+    const NamespaceLabels namespaces(&m_context.store);
+    const InterPodAffinity interPodAffinity(podInfo, allNodes, namespaces);
+    bool waitsForPods = false;
     std::vector<const NodeInfo *> feasible;
     FailedSchedulingMessage failure(infos.size());
     std::vector<std::string> preemptionReasons;
     for (const auto &[name, info] : infos) {
-        const FilterResult result = runFilters(podInfo, info);
+        FilterResult result = runFilters(podInfo, info);
+        if (result.ok)
+            result = interPodAffinity.filter(info);
         if (result.ok) {
             feasible.push_back(&info);
             continue;
         }
         failure.addNodeResult(result);
+        waitsForPods = waitsForPods || result.plugin == plugin::InterPodAffinity;
         preemptionReasons.push_back(std::string(result.code == FilterResult::Code::UnschedulableAndUnresolvable
                                                     ? message::PreemptionNotHelpful
                                                     : message::NoPreemptionVictims));
@@ -141,25 +169,31 @@ void Scheduler::scheduleOne(const std::string &podKey)
         m_context.events.record("Warning", "FailedScheduling", "Pod", pod->meta.namespaceName,
                                 pod->meta.name, text);
         m_unschedulable.insert(podKey);
+        if (waitsForPods)
+            m_waitingForPods.insert(podKey);
         return;
     }
-    // Score: the default plugins' weighted sum; TaintToleration and NodeAffinity normalised
-    // over the feasible nodes.
+    // Score: the default plugins' weighted sum; TaintToleration, NodeAffinity and
+    // InterPodAffinity normalised over the feasible nodes.
     std::vector<std::int64_t> taint;
     std::vector<std::int64_t> affinity;
+    std::vector<std::int64_t> podAffinity;
     for (const NodeInfo *info : feasible) {
         taint.push_back(taintTolerationRawScore(podInfo, *info));
         affinity.push_back(nodeAffinityRawScore(podInfo, *info));
+        podAffinity.push_back(interPodAffinity.rawScore(*info));
     }
     normalizeScores(taint, true);
     normalizeScores(affinity, false);
+    normalizeInterPodAffinityScores(podAffinity);
     std::int64_t best = -1;
     std::vector<const NodeInfo *> winners;
     for (std::size_t i = 0; i < feasible.size(); ++i) {
         const std::int64_t score = weight::NodeResourcesFit * leastAllocatedScore(podInfo, *feasible[i])
                                    + weight::NodeResourcesBalancedAllocation
                                          * balancedAllocationScore(podInfo, *feasible[i])
-                                   + weight::TaintToleration * taint[i] + weight::NodeAffinity * affinity[i];
+                                   + weight::TaintToleration * taint[i] + weight::NodeAffinity * affinity[i]
+                                   + weight::InterPodAffinity * podAffinity[i];
         if (score > best) {
             best = score;
             winners.clear();

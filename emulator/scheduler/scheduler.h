@@ -14,8 +14,8 @@ namespace emu::sched {
 /// NodeAffinity, NodeResourcesFit), the feasible nodes are scored with upstream's default
 /// weights, ties are broken by the seeded RNG, and the pod is bound (event Scheduled). A pod
 /// that fits nowhere gets PodScheduled=False and a FailedScheduling event with upstream's
-/// message, and is retried when nodes change. Not yet: preemption, inter-pod affinity,
-/// topology spread, percentageOfNodesToScore. Engine thread only.
+/// message, and is retried when nodes change. InterPodAffinity filters and scores after
+/// those. Not yet: preemption, topology spread, percentageOfNodesToScore. Engine thread only.
 class Scheduler
 {
 public:
@@ -26,11 +26,14 @@ private:
     void enqueue(const std::string &podKey);
     void scheduleOne(const std::string &podKey);
     void retryUnschedulable();
+    void retryWaitingForPods();
 
     sim::SimContext &m_context;
     Rng m_rng;
     std::set<std::string> m_queued;
     std::set<std::string> m_unschedulable;
+    /// Unschedulable pods that InterPodAffinity rejected somewhere: retried when a pod is bound.
+    std::set<std::string> m_waitingForPods;
     bool m_retryPending = false;
 };
 

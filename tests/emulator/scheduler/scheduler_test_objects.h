@@ -135,6 +135,24 @@ public:
         m_pod.spec.affinity = std::move(affinity);
         return *this;
     }
+    PodBuilder &label(const std::string &key, const std::string &value)
+    {
+        m_pod.meta.labels[key] = value;
+        return *this;
+    }
+    PodBuilder &inNamespace(std::string namespaceName)
+    {
+        m_pod.meta.namespaceName = std::move(namespaceName);
+        return *this;
+    }
+    /// `spec.affinity.<kind>` (podAffinity, podAntiAffinity) as written.
+    PodBuilder &affinity(const char *kind, emu::api::Value terms)
+    {
+        if (!m_pod.spec.affinity.isMapping())
+            m_pod.spec.affinity = emu::api::Value::mapping();
+        m_pod.spec.affinity.set(kind, std::move(terms));
+        return *this;
+    }
     std::shared_ptr<const emu::store::Pod> build() const
     {
         return std::make_shared<const emu::store::Pod>(m_pod);
