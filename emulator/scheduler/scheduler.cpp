@@ -2,11 +2,13 @@
 #include "scheduler.h"
 
 #include "failed_scheduling_message.h"
+#include "default_spread_selector.h"
 #include "filters.h"
 #include "inter_pod_affinity.h"
 #include "namespace_labels.h"
 #include "node_info.h"
 #include "pod_info.h"
+#include "pod_topology_spread.h"
 #include "scores.h"
 
 #include <algorithm>
@@ -138,6 +140,8 @@ void Scheduler::scheduleOne(const std::string &podKey)
     for (const auto &[name, info] : infos)
         allNodes.push_back(&info);
     const NamespaceLabels namespaces(&m_context.store);
+    PodTopologySpread topologySpread(podInfo, allNodes,
+                                     [&] { return defaultSpreadSelector(*pod, m_context.store); });
     const InterPodAffinity interPodAffinity(podInfo, allNodes, namespaces);
     bool waitsForPods = false;
     std::vector<const NodeInfo *> feasible;
@@ -146,13 +150,16 @@ void Scheduler::scheduleOne(const std::string &podKey)
     for (const auto &[name, info] : infos) {
         FilterResult result = runFilters(podInfo, info);
         if (result.ok)
+            result = topologySpread.filter(info);
+        if (result.ok)
             result = interPodAffinity.filter(info);
         if (result.ok) {
             feasible.push_back(&info);
             continue;
         }
         failure.addNodeResult(result);
-        waitsForPods = waitsForPods || result.plugin == plugin::InterPodAffinity;
+        waitsForPods = waitsForPods || result.plugin == plugin::InterPodAffinity
+                       || result.plugin == plugin::PodTopologySpread;
         preemptionReasons.push_back(std::string(result.code == FilterResult::Code::UnschedulableAndUnresolvable
                                                     ? message::PreemptionNotHelpful
                                                     : message::NoPreemptionVictims));
@@ -173,18 +180,22 @@ void Scheduler::scheduleOne(const std::string &podKey)
             m_waitingForPods.insert(podKey);
         return;
     }
-    // Score: the default plugins' weighted sum; TaintToleration, NodeAffinity and
-    // InterPodAffinity normalised over the feasible nodes.
+    // Score: the default plugins' weighted sum; TaintToleration, NodeAffinity,
+    // PodTopologySpread and InterPodAffinity normalised over the feasible nodes.
+    topologySpread.preScore(feasible);
     std::vector<std::int64_t> taint;
     std::vector<std::int64_t> affinity;
+    std::vector<std::int64_t> spread;
     std::vector<std::int64_t> podAffinity;
     for (const NodeInfo *info : feasible) {
         taint.push_back(taintTolerationRawScore(podInfo, *info));
         affinity.push_back(nodeAffinityRawScore(podInfo, *info));
+        spread.push_back(topologySpread.rawScore(*info));
         podAffinity.push_back(interPodAffinity.rawScore(*info));
     }
     normalizeScores(taint, true);
     normalizeScores(affinity, false);
+    topologySpread.normalize(feasible, spread);
     normalizeInterPodAffinityScores(podAffinity);
     std::int64_t best = -1;
     std::vector<const NodeInfo *> winners;
@@ -193,6 +204,7 @@ void Scheduler::scheduleOne(const std::string &podKey)
                                    + weight::NodeResourcesBalancedAllocation
                                          * balancedAllocationScore(podInfo, *feasible[i])
                                    + weight::TaintToleration * taint[i] + weight::NodeAffinity * affinity[i]
+                                   + weight::PodTopologySpread * spread[i]
                                    + weight::InterPodAffinity * podAffinity[i];
         if (score > best) {
             best = score;

@@ -14,8 +14,8 @@ namespace emu::sched {
 /// NodeAffinity, NodeResourcesFit), the feasible nodes are scored with upstream's default
 /// weights, ties are broken by the seeded RNG, and the pod is bound (event Scheduled). A pod
 /// that fits nowhere gets PodScheduled=False and a FailedScheduling event with upstream's
-/// message, and is retried when nodes change. InterPodAffinity filters and scores after
-/// those. Not yet: preemption, topology spread, percentageOfNodesToScore. Engine thread only.
+/// message, and is retried when nodes change. PodTopologySpread and InterPodAffinity filter
+/// and score after those. Not yet: preemption, percentageOfNodesToScore. Engine thread only.
 class Scheduler
 {
 public:

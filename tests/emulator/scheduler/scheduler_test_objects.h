@@ -153,6 +153,19 @@ public:
         m_pod.spec.affinity.set(kind, std::move(terms));
         return *this;
     }
+    /// Appends one `spec.topologySpreadConstraints` item as written.
+    PodBuilder &spreadConstraint(emu::api::Value constraint)
+    {
+        if (!m_pod.spec.topologySpreadConstraints.isSequence())
+            m_pod.spec.topologySpreadConstraints = emu::api::Value::sequence();
+        m_pod.spec.topologySpreadConstraints.append(std::move(constraint));
+        return *this;
+    }
+    PodBuilder &terminating()
+    {
+        m_pod.meta.deletionTimestamp = emu::SimTime();
+        return *this;
+    }
     std::shared_ptr<const emu::store::Pod> build() const
     {
         return std::make_shared<const emu::store::Pod>(m_pod);
