@@ -29,6 +29,14 @@ void ControllerExpectations::expectDeletions(const std::string &controllerKey,
     r.del = static_cast<int>(r.deleting.size());
 }
 
+void ControllerExpectations::expect(const std::string &controllerKey, int creations,
+                                    const std::vector<std::string> &podKeys)
+{
+    Record &r = m_records[controllerKey];
+    r = Record{creations, 0, m_engine.now(), std::set<std::string>(podKeys.begin(), podKeys.end())};
+    r.del = static_cast<int>(r.deleting.size());
+}
+
 void ControllerExpectations::creationObserved(const std::string &controllerKey)
 {
     const auto it = m_records.find(controllerKey);

@@ -28,6 +28,9 @@ public:
     void expectCreations(const std::string &controllerKey, int count);
     /// ExpectDeletions: replaces the record with the keys of the pods expected to go.
     void expectDeletions(const std::string &controllerKey, const std::vector<std::string> &podKeys);
+    /// SetExpectations with UID-tracked deletions (the DaemonSet controller creates and
+    /// deletes in one sync): replaces the record with both.
+    void expect(const std::string &controllerKey, int creations, const std::vector<std::string> &podKeys);
     /// CreationObserved: one expected creation seen (or given up).
     void creationObserved(const std::string &controllerKey);
     /// DeletionObserved: counts only for a pod this controller expected to delete.

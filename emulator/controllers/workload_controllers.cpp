@@ -6,6 +6,7 @@ namespace emu::ctrl {
 WorkloadControllers::WorkloadControllers(sim::SimContext &context)
     : m_context(context)
     , m_pods(context.store.pods())
+    , m_nodes(context.store.nodes())
     , m_deployments(context.store.deployments())
     , m_replicaSets(context.store.replicaSets())
     , m_replicationControllers(context.store.replicationControllers())
@@ -23,6 +24,8 @@ WorkloadControllers::WorkloadControllers(sim::SimContext &context)
         context, context.store.replicationControllers(), m_replicationControllers, m_pods, m_replicaSets,
         context.rng.child("replicationcontroller"));
     m_deploymentController = std::make_unique<DeploymentController>(context, m_deployments, m_replicaSets, m_pods);
+    m_daemonSetController = std::make_unique<DaemonSetController>(
+        context, m_daemonSets, m_pods, m_nodes, m_controllerRevisions, context.rng.child("daemonset-controller"));
     m_disruptionController = std::make_unique<DisruptionController>(context, m_podDisruptionBudgets, m_pods);
     m_garbageCollector = std::make_unique<GarbageCollector>(context);
 }
@@ -32,6 +35,7 @@ WorkloadControllers::~WorkloadControllers() = default;
 void WorkloadControllers::start()
 {
     m_pods.start();
+    m_nodes.start();
     m_deployments.start();
     m_replicaSets.start();
     m_replicationControllers.start();

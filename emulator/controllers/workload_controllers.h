@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "daemon_set_controller.h"
 #include "deployment_controller.h"
 #include "disruption_controller.h"
 #include "garbage_collector.h"
@@ -43,6 +44,7 @@ public:
     void start();
 
     Informer<store::Pod> &pods() { return m_pods; }
+    Informer<store::Node> &nodes() { return m_nodes; }
     Informer<store::Deployment> &deployments() { return m_deployments; }
     Informer<store::ReplicaSet> &replicaSets() { return m_replicaSets; }
     Informer<store::ReplicationController> &replicationControllers() { return m_replicationControllers; }
@@ -60,6 +62,7 @@ public:
 private:
     sim::SimContext &m_context;
     Informer<store::Pod> m_pods;
+    Informer<store::Node> m_nodes;
     Informer<store::Deployment> m_deployments;
     Informer<store::ReplicaSet> m_replicaSets;
     Informer<store::ReplicationController> m_replicationControllers;
@@ -72,6 +75,7 @@ private:
     std::unique_ptr<ReplicaSetController<store::ReplicaSet>> m_replicaSetController;
     std::unique_ptr<ReplicaSetController<store::ReplicationController>> m_replicationController;
     std::unique_ptr<DeploymentController> m_deploymentController;
+    std::unique_ptr<DaemonSetController> m_daemonSetController;
     std::unique_ptr<DisruptionController> m_disruptionController;
     std::unique_ptr<GarbageCollector> m_garbageCollector;
 };

@@ -237,9 +237,10 @@ void TestCli::runWritesEventsMetricsStateAndReport()
     QVERIFY(state.open(QIODevice::ReadOnly));
     const QJsonObject list = QJsonDocument::fromJson(state.readAll()).object();
     QCOMPARE(list.value("kind").toString(), QString("List"));
-    // Nodes, leases, the Deployment's 4 pods, the other objects and its ReplicaSet. The zone
-    // outage at 1m has not evicted anything by 5m (300 s toleration after the taint).
-    QCOMPARE(list.value("items").toArray().size(), 6 + 6 + 4 + 7 + 1);
+    // Nodes, leases, the Deployment's 4 pods, the other objects and its ReplicaSet, the
+    // DaemonSet's 6 pods and its ControllerRevision. The zone outage at 1m has not evicted
+    // anything by 5m (300 s toleration after the taint; daemon pods tolerate it forever).
+    QCOMPARE(list.value("items").toArray().size(), 6 + 6 + 4 + 7 + 1 + 6 + 1);
     QVERIFY(QFile::exists(dir + "/report/index.html"));
 }
 

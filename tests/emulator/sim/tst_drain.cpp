@@ -125,18 +125,15 @@ void TestDrain::forceEvictsThemAndSkipsDaemonSetPods()
     EmulatorFixture f(clusterYaml({"a"}, 1, drain, {}, "1m") + bare + daemonSet);
     QVERIFY(f.ok());
     f.runTo(10);
-    // A pod of the DaemonSet on the node (made here: the DaemonSet controller arrives later;
-    // the ownerReference is what drain looks at).
-    emu::store::Pod daemon = *f.emulator->store().pods().get("default/bare");
-    daemon.meta.name = "agent";
-    daemon.meta.ownerReferences = {{"apps/v1", "DaemonSet", "agent",
-                                    f.emulator->store().daemonSets().get("default/agent")->meta.uid, true, true}};
-    daemon.status = {};
-    QVERIFY(f.emulator->store().pods().create(daemon).ok());
+    // The DaemonSet's pod on the node (drain looks at its ownerReference).
+    const auto ds = f.emulator->store().daemonSets().get("default/agent");
+    const auto daemonPods = podsOwnedBy(f, ds->meta.uid);
+    QCOMPARE(daemonPods.size(), std::size_t(1));
+    const std::string agent = daemonPods.front()->meta.key();
     f.runTo(45);
     QVERIFY(!f.emulator->store().pods().get("default/bare"));
-    QVERIFY(f.emulator->store().pods().get("default/agent"));
-    QVERIFY(!f.emulator->store().pods().get("default/agent")->meta.deletionTimestamp);
+    QVERIFY(f.emulator->store().pods().get(agent));
+    QVERIFY(!f.emulator->store().pods().get(agent)->meta.deletionTimestamp);
     QCOMPARE(f.events("NodeDrained", "a-0").size(), std::size_t(1));
     QCOMPARE(f.events("ScenarioAction").back().message, std::string("Drain on node a-0"));
 }
