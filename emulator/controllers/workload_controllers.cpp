@@ -28,6 +28,9 @@ WorkloadControllers::WorkloadControllers(sim::SimContext &context)
         context, m_daemonSets, m_pods, m_nodes, m_controllerRevisions, context.rng.child("daemonset-controller"));
     m_disruptionController = std::make_unique<DisruptionController>(context, m_podDisruptionBudgets, m_pods);
     m_garbageCollector = std::make_unique<GarbageCollector>(context);
+    m_jobController = std::make_unique<JobController>(context, m_jobs, m_pods, context.rng.child("job-controller"));
+    m_ttlAfterFinishedController =
+        std::make_unique<TtlAfterFinishedController>(context, m_jobs, *m_garbageCollector);
 }
 
 WorkloadControllers::~WorkloadControllers() = default;

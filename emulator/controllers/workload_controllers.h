@@ -6,7 +6,9 @@
 #include "disruption_controller.h"
 #include "garbage_collector.h"
 #include "informer.h"
+#include "job_controller.h"
 #include "replica_set_controller.h"
+#include "ttl_after_finished_controller.h"
 
 #include "emulator/sim/sim_context.h"
 
@@ -78,6 +80,8 @@ private:
     std::unique_ptr<DaemonSetController> m_daemonSetController;
     std::unique_ptr<DisruptionController> m_disruptionController;
     std::unique_ptr<GarbageCollector> m_garbageCollector;
+    std::unique_ptr<JobController> m_jobController;
+    std::unique_ptr<TtlAfterFinishedController> m_ttlAfterFinishedController;
 };
 
 } // namespace emu::ctrl
