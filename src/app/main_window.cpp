@@ -4,6 +4,7 @@
 #include "ui_main_window.h"
 
 #include "autosave_manager.h"
+#include "canvas/canvas_widget.h"
 #include "edit_actions.h"
 #include "export_dialog.h"
 #include "new_cluster_dialog.h"
@@ -79,6 +80,7 @@ void MainWindow::createPanels()
     m_problemsPanel = new panels::ProblemsPanel(m_document, m_validator, this);
     m_ui->problemsDock->setWidget(m_problemsPanel);
     connect(m_problemsPanel, &panels::ProblemsPanel::problemActivated, this, &MainWindow::showProblem);
+    setCanvasWidget(new canvas::CanvasWidget(m_controller, m_selection, this));
     resizeDocks({m_ui->objectsDock, m_ui->propertiesDock}, {260, 360}, Qt::Horizontal);
     resizeDocks({m_ui->problemsDock}, {170}, Qt::Vertical);
 }
@@ -139,10 +141,10 @@ void MainWindow::setCanvasWidget(QWidget *canvas)
     m_ui->canvasSlot->addWidget(canvas);
     m_ui->canvasSlot->setCurrentWidget(canvas);
     m_ui->canvasSlot->show();
-    m_ui->centralSplitter->setStretchFactor(0, 3);
-    m_ui->centralSplitter->setStretchFactor(1, 2);
+    m_ui->centralSplitter->setStretchFactor(0, 2);
+    m_ui->centralSplitter->setStretchFactor(1, 1);
     const int width = qMax(m_ui->centralSplitter->width(), 500);
-    m_ui->centralSplitter->setSizes({width * 3 / 5, width * 2 / 5});
+    m_ui->centralSplitter->setSizes({width * 2 / 3, width / 3});
 }
 
 bool MainWindow::openProject(const QString &path, QString *error)
