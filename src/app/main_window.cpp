@@ -4,7 +4,10 @@
 #include "ui_main_window.h"
 
 #include "autosave_manager.h"
+#include "canvas/canvas_actions.h"
 #include "canvas/canvas_widget.h"
+#include "canvas/minimap_widget.h"
+#include "canvas/palette_widget.h"
 #include "edit_actions.h"
 #include "export_dialog.h"
 #include "new_cluster_dialog.h"
@@ -21,6 +24,7 @@
 #include "panels/yaml_panel.h"
 
 #include <QCloseEvent>
+#include <QDockWidget>
 #include <QDir>
 #include <QFileInfo>
 #include <QMessageBox>
@@ -80,7 +84,19 @@ void MainWindow::createPanels()
     m_problemsPanel = new panels::ProblemsPanel(m_document, m_validator, this);
     m_ui->problemsDock->setWidget(m_problemsPanel);
     connect(m_problemsPanel, &panels::ProblemsPanel::problemActivated, this, &MainWindow::showProblem);
-    setCanvasWidget(new canvas::CanvasWidget(m_controller, m_selection, this));
+    auto *canvas = new canvas::CanvasWidget(m_controller, m_selection, this);
+    canvas->actions()->setEditActions(m_editActions->duplicateAction(), m_editActions->deleteAction());
+    setCanvasWidget(canvas);
+    auto *palette = new QDockWidget(tr("Palette"), this);
+    palette->setObjectName(QStringLiteral("paletteDock"));
+    palette->setWidget(canvas->createPalette(palette));
+    splitDockWidget(m_ui->objectsDock, palette, Qt::Vertical);
+    auto *overview = new QDockWidget(tr("Overview"), this);
+    overview->setObjectName(QStringLiteral("overviewDock"));
+    overview->setWidget(canvas->createMinimap(overview));
+    splitDockWidget(m_ui->propertiesDock, overview, Qt::Vertical);
+    resizeDocks({m_ui->objectsDock, palette}, {400, 260}, Qt::Vertical);
+    resizeDocks({m_ui->propertiesDock, overview}, {500, 180}, Qt::Vertical);
     resizeDocks({m_ui->objectsDock, m_ui->propertiesDock}, {260, 360}, Qt::Horizontal);
     resizeDocks({m_ui->problemsDock}, {170}, Qt::Vertical);
 }
@@ -124,6 +140,9 @@ void MainWindow::createMenus()
 
     for (QDockWidget *dock : {m_ui->objectsDock, m_ui->propertiesDock, m_ui->problemsDock})
         m_ui->menuView->addAction(dock->toggleViewAction());
+    for (const char *name : {"paletteDock", "overviewDock"})
+        if (auto *dock = findChild<QDockWidget *>(QLatin1String(name)))
+            m_ui->menuView->addAction(dock->toggleViewAction());
     m_ui->mainToolBar->addActions({m_ui->actionNew, m_ui->actionOpen, m_ui->actionSave});
     m_ui->mainToolBar->addSeparator();
     m_ui->mainToolBar->addActions({undo, redo});

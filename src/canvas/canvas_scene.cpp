@@ -90,6 +90,14 @@ CanvasItem *CanvasScene::cardAt(const QPointF &scenePos) const
     return nullptr;
 }
 
+NodeItem *CanvasScene::nodeAt(const QPointF &scenePos) const
+{
+    for (QGraphicsItem *item : items(scenePos))
+        if (item->type() == NodeItem::Type)
+            return static_cast<NodeItem *>(item);
+    return nullptr;
+}
+
 RegionItem *CanvasScene::regionAt(const QPointF &scenePos, int role) const
 {
     for (QGraphicsItem *item : items(scenePos)) {

@@ -63,6 +63,8 @@ public:
     int objectItemCount() const { return m_items.size(); }
     /// The card (object or node) under a scene position, if any.
     CanvasItem *cardAt(const QPointF &scenePos) const;
+    /// The node card under a scene position, even below other cards.
+    NodeItem *nodeAt(const QPointF &scenePos) const;
     /// The zone or namespace region under a scene position, if any.
     RegionItem *regionAt(const QPointF &scenePos, int role) const;
 

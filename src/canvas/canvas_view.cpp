@@ -3,7 +3,10 @@
 
 #include "canvas_item.h"
 #include "canvas_scene.h"
+#include "palette_widget.h"
 
+#include <QContextMenuEvent>
+#include <QMimeData>
 #include <QMouseEvent>
 #include <QScrollBar>
 #include <QWheelEvent>
@@ -147,6 +150,40 @@ void CanvasView::scrollContentsBy(int dx, int dy)
 {
     QGraphicsView::scrollContentsBy(dx, dy);
     emit visibleAreaChanged();
+}
+
+void CanvasView::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasFormat(QString::fromLatin1(PaletteWidget::kMimeType)))
+        event->acceptProposedAction();
+    else
+        QGraphicsView::dragEnterEvent(event);
+}
+
+void CanvasView::dragMoveEvent(QDragMoveEvent *event)
+{
+    // Not forwarded to the scene: its items do not take drops.
+    if (event->mimeData()->hasFormat(QString::fromLatin1(PaletteWidget::kMimeType)))
+        event->acceptProposedAction();
+    else
+        QGraphicsView::dragMoveEvent(event);
+}
+
+void CanvasView::dropEvent(QDropEvent *event)
+{
+    const QByteArray kind = event->mimeData()->data(QString::fromLatin1(PaletteWidget::kMimeType));
+    if (kind.isEmpty()) {
+        QGraphicsView::dropEvent(event);
+        return;
+    }
+    event->acceptProposedAction();
+    emit kindDropped(QString::fromUtf8(kind), mapToScene(event->position().toPoint()));
+}
+
+void CanvasView::contextMenuEvent(QContextMenuEvent *event)
+{
+    emit contextMenuRequested(mapToScene(event->pos()), event->globalPos());
+    event->accept();
 }
 
 } // namespace app::canvas

@@ -36,6 +36,10 @@ public:
 
 signals:
     void zoomChanged(double zoom);
+    /// A palette kind was dropped at a scene position.
+    void kindDropped(const QString &kind, const QPointF &scenePos);
+    /// The user asked for the context menu at a scene position.
+    void contextMenuRequested(const QPointF &scenePos, const QPoint &globalPos);
     /// The visible part of the scene changed (scroll, zoom, resize): for the minimap.
     void visibleAreaChanged();
 
@@ -46,6 +50,10 @@ protected:
     void mouseReleaseEvent(QMouseEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void scrollContentsBy(int dx, int dy) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     CanvasScene *m_scene;

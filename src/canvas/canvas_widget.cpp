@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "canvas_widget.h"
 
+#include "canvas_actions.h"
 #include "canvas_scene.h"
 #include "canvas_view.h"
+#include "minimap_widget.h"
+#include "palette_widget.h"
 
 #include "document/document.h"
 #include "document/document_controller.h"
@@ -11,6 +14,7 @@
 #include <QAction>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -25,6 +29,7 @@ CanvasWidget::CanvasWidget(DocumentController *controller, SelectionModel *selec
     , m_view(new CanvasView(m_scene, this))
     , m_toolBar(new QToolBar(this))
     , m_search(new QLineEdit(this))
+    , m_actions(new CanvasActions(m_scene, m_view))
 {
     setObjectName(QStringLiteral("canvas"));
     m_toolBar->setIconSize(QSize(16, 16));
@@ -67,6 +72,13 @@ CanvasWidget::CanvasWidget(DocumentController *controller, SelectionModel *selec
     connect(m_view, &CanvasView::zoomChanged, zoomLabel,
             [zoomLabel](double zoom) { zoomLabel->setText(QStringLiteral("%1 %").arg(qRound(zoom * 100))); });
 
+    connect(m_view, &CanvasView::kindDropped, m_actions, &CanvasActions::dropKind);
+    connect(m_view, &CanvasView::contextMenuRequested, this, [this](const QPointF &scenePos, const QPoint &globalPos) {
+        QMenu *menu = m_actions->createContextMenu(scenePos, this);
+        menu->setAttribute(Qt::WA_DeleteOnClose);
+        menu->popup(globalPos);
+    });
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -92,6 +104,21 @@ int CanvasWidget::search(const QString &text)
     if (!found.isEmpty())
         m_view->revealObject(found.first());
     return int(found.size());
+}
+
+PaletteWidget *CanvasWidget::createPalette(QWidget *parent)
+{
+    auto *palette = new PaletteWidget(parent);
+    // Double-click: add in the middle of what the view shows.
+    connect(palette, &PaletteWidget::kindActivated, m_actions, [this](const QString &kind) {
+        m_actions->createFromPalette(kind, m_view->mapToScene(m_view->viewport()->rect().center()));
+    });
+    return palette;
+}
+
+MinimapWidget *CanvasWidget::createMinimap(QWidget *parent)
+{
+    return new MinimapWidget(m_view, parent);
 }
 
 } // namespace app::canvas

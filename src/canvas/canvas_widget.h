@@ -14,8 +14,11 @@ class SelectionModel;
 
 namespace app::canvas {
 
+class CanvasActions;
 class CanvasScene;
 class CanvasView;
+class MinimapWidget;
+class PaletteWidget;
 
 /// The canvas as the window shows it: a tool bar (zoom, fit, 100 %, auto-layout, search)
 /// over the view of the scene.
@@ -32,6 +35,10 @@ public:
     QToolBar *toolBar() const { return m_toolBar; }
     QLineEdit *searchField() const { return m_search; }
     QAction *autoLayoutAction() const { return m_autoLayout; }
+    CanvasActions *actions() const { return m_actions; }
+    /// The palette of kinds and the overview, for the window's docks (owned by `parent`).
+    PaletteWidget *createPalette(QWidget *parent);
+    MinimapWidget *createMinimap(QWidget *parent);
 
     /// Selects the objects whose kind, namespace or name contain `text` (case-insensitive;
     /// "kind/name" and "namespace/name" also match) and scrolls to the first. Returns how many.
@@ -44,6 +51,7 @@ private:
     QToolBar *m_toolBar;
     QLineEdit *m_search;
     QAction *m_autoLayout;
+    CanvasActions *m_actions;
 };
 
 } // namespace app::canvas

@@ -11,6 +11,7 @@
 #include "emulator/sim/manifest_fields.h"
 #include "emulator/sim/pod_decoder.h"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 
@@ -37,28 +38,38 @@ void addKubeletLabels(emu::store::Node &node)
     node.meta.labels["beta.kubernetes.io/arch"] = "amd64";
 }
 
-void addPoolShapes(const ManifestEntry &e, std::vector<NodeShape> &shapes)
+std::shared_ptr<emu::store::Node> poolNode(const emu::api::NodePoolSpec &pool, std::size_t index)
+{
+    emu::kubelet::KubeletConfig config;
+    config.capacity = pool.capacity;
+    config.kubeReserved = pool.kubeReserved;
+    config.systemReserved = pool.systemReserved;
+    auto node = std::make_shared<emu::store::Node>();
+    node->meta.name = pool.nodeName(index);
+    for (const auto &[key, value] : pool.labelsOfNode(index))
+        node->meta.labels[key] = value;
+    addKubeletLabels(*node);
+    for (const auto &t : pool.taints)
+        node->spec.taints.push_back({t.key, t.value, t.effect, std::nullopt});
+    node->status.capacity = pool.capacity;
+    node->status.allocatable = emu::kubelet::NodeStatusBuilder::allocatable(config);
+    return node;
+}
+
+emu::api::NodePoolSpec poolOf(const ManifestEntry &e)
 {
     emu::api::Diagnostics ignored; // reported by the object's own validation
-    const emu::api::NodePoolSpec pool = emu::api::NodePoolSpec::fromObject(e.object(), {}, ignored);
+    return emu::api::NodePoolSpec::fromObject(e.object(), {}, ignored);
+}
+
+void addPoolShapes(const ManifestEntry &e, std::vector<NodeShape> &shapes)
+{
+    const emu::api::NodePoolSpec pool = poolOf(e);
     const std::size_t count = static_cast<std::size_t>(std::max<std::int64_t>(pool.count, 0));
     const std::size_t zones = std::max<std::size_t>(pool.zones.size(), 1);
     for (std::size_t z = 0; z < std::min(zones, count); ++z) {
-        emu::kubelet::KubeletConfig config;
-        config.capacity = pool.capacity;
-        config.kubeReserved = pool.kubeReserved;
-        config.systemReserved = pool.systemReserved;
-        auto node = std::make_shared<emu::store::Node>();
-        node->meta.name = pool.nodeName(z);
-        for (const auto &[key, value] : pool.labelsOfNode(z))
-            node->meta.labels[key] = value;
-        addKubeletLabels(*node);
-        for (const auto &t : pool.taints)
-            node->spec.taints.push_back({t.key, t.value, t.effect, std::nullopt});
-        node->status.capacity = pool.capacity;
-        node->status.allocatable = emu::kubelet::NodeStatusBuilder::allocatable(config);
         // Node i goes to zone i % zones: this many nodes share zone z.
-        shapes.push_back({node, count / zones + (z < count % zones ? 1 : 0)});
+        shapes.push_back({poolNode(pool, z), count / zones + (z < count % zones ? 1 : 0)});
     }
 }
 
@@ -75,7 +86,7 @@ std::string shapeKey(const emu::store::Node &node)
     return key + (node.spec.unschedulable ? "u" : "");
 }
 
-void addNodeManifest(const ManifestEntry &e, std::map<std::string, NodeShape> &byShape)
+std::shared_ptr<emu::store::Node> manifestNode(const ManifestEntry &e)
 {
     using emu::sim::resourceList;
     const Value &o = e.object();
@@ -97,6 +108,12 @@ void addNodeManifest(const ManifestEntry &e, std::map<std::string, NodeShape> &b
                                          emu::api::NodePoolSpec::defaultCapacity());
     node->status.allocatable = resourceList(status ? status->find("allocatable") : nullptr,
                                             node->status.capacity);
+    return node;
+}
+
+void addNodeManifest(const ManifestEntry &e, std::map<std::string, NodeShape> &byShape)
+{
+    auto node = manifestNode(e);
     NodeShape &shape = byShape[shapeKey(*node)];
     if (!shape.node)
         shape.node = node;
@@ -207,6 +224,35 @@ void SchedulingCheck::run(const Document &document, std::vector<Problem> &out)
             out.push_back(*p);
     }
     m_cache = std::move(next);
+}
+
+std::vector<std::string> SchedulingCheck::allowedNodes(const Document &document, ObjectUid uid)
+{
+    const ManifestEntry *e = document.entry(uid);
+    const Value *tmpl = e && e->hasPodTemplate ? ObjectFields::podTemplate(e->object(), e->identity.kind) : nullptr;
+    if (!tmpl)
+        return {};
+    const emu::sched::PodInfo pod(std::make_shared<const emu::store::Pod>(
+        emu::sim::decodePod(podFromTemplate(*e, *tmpl))));
+    std::vector<std::string> out;
+    const auto consider = [&](std::shared_ptr<emu::store::Node> node) {
+        // Each node on its own: its hostname label differs from the others'.
+        if (emu::sched::runFilters(pod, emu::sched::NodeInfo(node)).ok)
+            out.push_back(node->meta.name);
+    };
+    for (const ManifestEntry &n : document.entries()) {
+        if (!n.content.isObject())
+            continue;
+        if (n.identity.kind == "NodePool" && n.identity.group() == "kubecanvas.io") {
+            const emu::api::NodePoolSpec pool = poolOf(n);
+            const auto count = std::clamp<std::int64_t>(pool.count, 0, emu::api::NodePoolSpec::kMaxNodes);
+            for (std::int64_t i = 0; i < count; ++i)
+                consider(poolNode(pool, static_cast<std::size_t>(i)));
+        } else if (n.identity.kind == "Node" && n.identity.group().empty()) {
+            consider(manifestNode(n));
+        }
+    }
+    return out;
 }
 
 } // namespace app::document

@@ -27,6 +27,9 @@ class SchedulingCheck
 {
 public:
     void run(const Document &document, std::vector<Problem> &out);
+    /// The nodes (each Node manifest and every node of each NodePool, empty) that the same
+    /// filters let the object's pods run on; none for an object that makes no pods.
+    static std::vector<std::string> allowedNodes(const Document &document, ObjectUid uid);
 
 private:
     struct Cached
