@@ -76,6 +76,42 @@ QRectF placePhysical(const Document &document, const std::vector<ClusterNode> &n
     return QRectF(0, 0, std::max(x, zoneX), bottom);
 }
 
+/// One namespace group laid out from (0, 0): its members' offsets and its size.
+struct GroupBlock
+{
+    std::string name;
+    std::vector<std::pair<ObjectUid, QPointF>> members;
+    QSizeF size;
+};
+
+GroupBlock layOutGroup(const std::string &name, std::vector<const ManifestEntry *> members)
+{
+    std::stable_sort(members.begin(), members.end(), [](const ManifestEntry *a, const ManifestEntry *b) {
+        return kindRank(a->identity.kind) < kindRank(b->identity.kind);
+    });
+    const double cellW = kObjectSize.width() + kGap;
+    const double cellH = kObjectSize.height() + kGap;
+    // Wider than tall: about twice as many columns as rows.
+    const int columns = gridColumns(members.size() * 2, 4, 30);
+    GroupBlock block{name, {}, {}};
+    double rowY = kRegionHeader;
+    int column = 0;
+    int row = -1;
+    int usedColumns = 0;
+    for (const ManifestEntry *e : members) {
+        const int kindRowOf = kindRow(e->identity.kind);
+        if (row >= 0 && (kindRowOf != row || column == columns)) {
+            rowY += cellH;
+            column = 0;
+        }
+        row = kindRowOf;
+        block.members.emplace_back(e->uid, QPointF(kRegionPadding + column * cellW, rowY));
+        usedColumns = std::max(usedColumns, ++column);
+    }
+    block.size = QSizeF(usedColumns * cellW - kGap + 2 * kRegionPadding, rowY + cellH - kGap + kRegionPadding);
+    return block;
+}
+
 void placeLogical(const Document &document, const QRectF &physical, AutoLayoutResult &out)
 {
     std::map<std::string, std::vector<const ManifestEntry *>> groups;
@@ -84,34 +120,32 @@ void placeLogical(const Document &document, const QRectF &physical, AutoLayoutRe
             continue;
         groups[groupOf(document, e.uid)].push_back(&e);
     }
-    const double cellW = kObjectSize.width() + kGap;
-    const double cellH = kObjectSize.height() + kGap;
-    double y = physical.height() > 0 ? physical.bottom() + kLayerGap : 0;
-    for (auto &[group, members] : groups) {
-        std::stable_sort(members.begin(), members.end(), [](const ManifestEntry *a, const ManifestEntry *b) {
-            return kindRank(a->identity.kind) < kindRank(b->identity.kind);
-        });
-        const int fit = int((physical.width() + kGap) / cellW);
-        const int columns = std::clamp(std::max(fit, gridColumns(members.size(), 4, 30)), 4, 30);
-        const double left = kRegionPadding;
-        double rowY = y + kRegionHeader;
-        int column = 0;
-        int row = -1;
-        int usedColumns = 0;
-        for (const ManifestEntry *e : members) {
-            const int kindRowOf = kindRow(e->identity.kind);
-            if (row >= 0 && (kindRowOf != row || column == columns)) {
-                rowY += cellH;
-                column = 0;
-            }
-            row = kindRowOf;
-            out.objects[e->uid] = QPointF(left + column * cellW, rowY);
-            usedColumns = std::max(usedColumns, ++column);
+    std::vector<GroupBlock> blocks;
+    double widest = 0;
+    double area = 0;
+    for (auto &[name, members] : groups) {
+        blocks.push_back(layOutGroup(name, std::move(members)));
+        widest = std::max(widest, blocks.back().size.width());
+        area += blocks.back().size.width() * blocks.back().size.height();
+    }
+    // Groups flow left to right in rows about as wide as the physical layer, or wide enough
+    // for the whole to keep a screen's proportions (16:10).
+    const double wrap = std::max({physical.width(), widest, std::sqrt(area * 1.6)});
+    const double top = physical.height() > 0 ? physical.bottom() + kLayerGap : 0;
+    double x = 0;
+    double y = top;
+    double rowHeight = 0;
+    for (const GroupBlock &block : blocks) {
+        if (x > 0 && x + block.size.width() > wrap) {
+            x = 0;
+            y += rowHeight + 2 * kGap;
+            rowHeight = 0;
         }
-        const QRectF area(0, y, usedColumns * cellW - kGap + 2 * kRegionPadding,
-                          rowY + cellH - y + kRegionPadding - kGap);
-        out.groupAreas[group] = area;
-        y = area.bottom() + 2 * kGap;
+        for (const auto &[uid, offset] : block.members)
+            out.objects[uid] = QPointF(x, y) + offset;
+        out.groupAreas[block.name] = QRectF(QPointF(x, y), block.size);
+        x += block.size.width() + 2 * kGap;
+        rowHeight = std::max(rowHeight, block.size.height());
     }
 }
 

@@ -26,6 +26,9 @@ CanvasView::CanvasView(CanvasScene *scene, QWidget *parent)
     setResizeAnchor(QGraphicsView::AnchorViewCenter);
     setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
     setCacheMode(QGraphicsView::CacheBackground);
+    // Every item sets the pen, brush, font and hints it draws with, so the view need not save
+    // and restore the painter around each of thousands of items.
+    setOptimizationFlags(QGraphicsView::DontSavePainterState | QGraphicsView::DontAdjustForAntialiasing);
     setFrameShape(QFrame::NoFrame);
     setAcceptDrops(true);
     connect(scene, &CanvasScene::selectionChangedElsewhere, this, &CanvasView::revealObject);

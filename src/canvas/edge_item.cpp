@@ -17,6 +17,7 @@ using document::RelationKind;
 namespace {
 
 constexpr double kArrowSize = 8;
+constexpr double kHiddenBelowScale = 0.15;
 
 /// Where the line from the card's centre towards `towards` leaves the card.
 QPointF borderPoint(const QRectF &card, const QPointF &towards)
@@ -116,6 +117,9 @@ QPainterPath EdgeItem::shape() const
 void EdgeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     if (m_line.isNull())
+        return;
+    // Far out, thousands of arrows are noise that costs a frame: only hovered ones are drawn.
+    if (!m_highlighted && option->levelOfDetailFromTransform(painter->worldTransform()) < kHiddenBelowScale)
         return;
     const bool detailed = CanvasItem::isDetailed(option, painter);
     QColor colour = m_allowedNode ? QColor(0x2e7d32) : colourOf(m_kind);
