@@ -14,6 +14,8 @@
 #include "document/project_reader.h"
 #include "document/selection_model.h"
 
+#include <QGraphicsSceneHoverEvent>
+#include <QPainter>
 #include <QUndoStack>
 #include <QtTest>
 
@@ -75,6 +77,8 @@ private slots:
     void documentChangesUpdateItems();
     void stateOverlayAndLookupsForTheRunMode();
     void searchSelectsMatches();
+    void hoverHighlightsNeighbours();
+    void paintsAtEveryLevelOfDetail();
 };
 
 void TestCanvasScene::itemsForEveryObject()
@@ -321,6 +325,50 @@ void TestCanvasScene::searchSelectsMatches()
     QCOMPARE(f.canvas.search("service/web"), 1);
     QCOMPARE(f.selection.selection(), ObjectUids{f.uid("Service", "shop", "web")});
     QCOMPARE(f.canvas.search("nothing-like-this"), 0);
+}
+
+void TestCanvasScene::hoverHighlightsNeighbours()
+{
+    Fixture f;
+    QVERIFY(f.controller.openProject(demoPath()));
+    CanvasItem *web = f.scene()->itemForUid(f.uid("Deployment", "shop", "web"));
+    CanvasItem *svc = f.scene()->itemForUid(f.uid("Service", "shop", "web"));
+    CanvasItem *db = f.scene()->itemForUid(f.uid("StatefulSet", "shop", "db"));
+    QGraphicsSceneHoverEvent enter(QEvent::GraphicsSceneHoverEnter);
+    f.scene()->sendEvent(web, &enter);
+    QVERIFY(web->isHighlighted());
+    QVERIFY(svc->isHighlighted()); // at the other end of an arrow
+    QVERIFY(!db->isHighlighted());
+    QGraphicsSceneHoverEvent leave(QEvent::GraphicsSceneHoverLeave);
+    f.scene()->sendEvent(web, &leave);
+    QVERIFY(!web->isHighlighted());
+    QVERIFY(!svc->isHighlighted());
+}
+
+void TestCanvasScene::paintsAtEveryLevelOfDetail()
+{
+    Fixture f;
+    QVERIFY(f.controller.openProject(demoPath()));
+    f.selection.select(f.uid("Deployment", "shop", "web"));
+    f.scene()->nodeItem("worker-2")->setStateOverlay(StateOverlay{Qt::red, "NotReady"});
+    const QRectF all = f.scene()->itemsBoundingRect();
+    // Near (text, icons, badges) and far (plain blocks): both draw the cards.
+    for (const double scale : {1.0, 0.1}) {
+        QImage image((all.size() * scale).toSize(), QImage::Format_RGB32);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        f.scene()->render(&painter, QRectF(image.rect()), all);
+        painter.end();
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 3)
+            for (int x = 0; x < image.width(); x += 3)
+                colours.insert(image.pixel(x, y));
+        QVERIFY2(colours.size() > 8, qPrintable(QString::number(scale)));
+        // The node with the overlay is tinted.
+        const QPointF centre = (f.scene()->nodeItem("worker-2")->sceneCardRect().center() - all.topLeft()) * scale;
+        const QColor tinted = image.pixelColor(centre.toPoint());
+        QVERIFY2(tinted.red() > tinted.blue(), qPrintable(tinted.name()));
+    }
 }
 
 QTEST_MAIN(TestCanvasScene)
