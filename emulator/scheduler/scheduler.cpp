@@ -2,17 +2,13 @@
 #include "scheduler.h"
 
 #include "failed_scheduling_message.h"
-#include "default_spread_selector.h"
 #include "filters.h"
-#include "inter_pod_affinity.h"
-#include "namespace_labels.h"
-#include "node_info.h"
 #include "pod_info.h"
-#include "pod_topology_spread.h"
-#include "scores.h"
+#include "preemption.h"
+#include "scheduler_snapshot.h"
+#include "scheduling_cycle.h"
 
-#include <algorithm>
-#include <map>
+#include "emulator/store/priority_admission.h"
 
 namespace emu::sched {
 
@@ -70,7 +66,7 @@ void Scheduler::start()
             return;
         }
         if (isUnscheduled(*event.object) && !m_unschedulable.count(key))
-            enqueue(key);
+            enqueue(key, m_context.engine.now());
         // A pod bound to a node can satisfy a pending pod's pod affinity (upstream queueing
         // hint of InterPodAffinity on pod add/update).
         if (!event.object->spec.nodeName.empty() && (!event.previous || event.previous->spec.nodeName.empty()))
@@ -83,14 +79,29 @@ void Scheduler::start()
     });
 }
 
-void Scheduler::enqueue(const std::string &podKey)
+void Scheduler::enqueue(const std::string &podKey, SimTime timestamp)
 {
-    if (!m_queued.insert(podKey).second)
+    const auto pod = m_context.store.pods().get(podKey);
+    if (!pod || !m_queue.add(podKey, store::podPriority(*pod), timestamp))
         return;
-    m_context.engine.schedule(SimDuration(), [this, podKey] {
-        m_queued.erase(podKey);
-        scheduleOne(podKey);
-    });
+    if (m_popPending)
+        return;
+    // One pod per engine event, the highest priority first (scheduleOne's loop).
+    m_popPending = true;
+    m_context.engine.schedule(SimDuration(), [this] { scheduleNext(); });
+}
+
+void Scheduler::scheduleNext()
+{
+    m_popPending = false;
+    const auto key = m_queue.pop();
+    if (!key)
+        return;
+    scheduleOne(*key);
+    if (!m_queue.empty() && !m_popPending) {
+        m_popPending = true;
+        m_context.engine.schedule(SimDuration(), [this] { scheduleNext(); });
+    }
 }
 
 void Scheduler::retryUnschedulable()
@@ -100,11 +111,11 @@ void Scheduler::retryUnschedulable()
     m_retryPending = true;
     m_context.engine.schedule(SimDuration(), [this] {
         m_retryPending = false;
-        const std::set<std::string> pending = std::move(m_unschedulable);
+        const std::map<std::string, SimTime> pending = std::move(m_unschedulable);
         m_unschedulable.clear();
         m_waitingForPods.clear();
-        for (const std::string &key : pending)
-            enqueue(key);
+        for (const auto &[key, failedAt] : pending)
+            enqueue(key, failedAt);
     });
 }
 
@@ -113,8 +124,12 @@ void Scheduler::retryWaitingForPods()
     if (m_waitingForPods.empty())
         return;
     for (const std::string &key : m_waitingForPods) {
-        m_unschedulable.erase(key);
-        enqueue(key);
+        const auto it = m_unschedulable.find(key);
+        if (it == m_unschedulable.end())
+            continue;
+        const SimTime failedAt = it->second;
+        m_unschedulable.erase(it);
+        enqueue(key, failedAt);
     }
     m_waitingForPods.clear();
 }
@@ -125,98 +140,51 @@ void Scheduler::scheduleOne(const std::string &podKey)
     if (!pod || !isUnscheduled(*pod))
         return;
     const SimTime now = m_context.engine.now();
-    // The scheduler's snapshot: every node with the pods bound to it.
-    std::map<std::string, NodeInfo> infos;
-    for (const auto &node : m_context.store.nodes().list())
-        infos.emplace(node->meta.name, NodeInfo(node));
-    for (const auto &bound : m_context.store.pods().list()) {
-        const auto it = infos.find(bound->spec.nodeName);
-        if (it != infos.end() && bound->status.phase != "Succeeded" && bound->status.phase != "Failed")
-            it->second.addPod(bound);
-    }
+    const SchedulerSnapshot snapshot = SchedulerSnapshot::take(m_context.store);
     const PodInfo podInfo(pod);
-    std::vector<const NodeInfo *> allNodes;
-    allNodes.reserve(infos.size());
-    for (const auto &[name, info] : infos)
-        allNodes.push_back(&info);
-    const NamespaceLabels namespaces(&m_context.store);
-    PodTopologySpread topologySpread(podInfo, allNodes,
-                                     [&] { return defaultSpreadSelector(*pod, m_context.store); });
-    const InterPodAffinity interPodAffinity(podInfo, allNodes, namespaces);
-    bool waitsForPods = false;
-    std::vector<const NodeInfo *> feasible;
-    FailedSchedulingMessage failure(infos.size());
-    std::vector<std::string> preemptionReasons;
-    for (const auto &[name, info] : infos) {
-        FilterResult result = runFilters(podInfo, info);
-        if (result.ok)
-            result = topologySpread.filter(info);
-        if (result.ok)
-            result = interPodAffinity.filter(info);
-        if (result.ok) {
-            feasible.push_back(&info);
-            continue;
-        }
-        failure.addNodeResult(result);
-        waitsForPods = waitsForPods || result.plugin == plugin::InterPodAffinity
-                       || result.plugin == plugin::PodTopologySpread;
-        preemptionReasons.push_back(std::string(result.code == FilterResult::Code::UnschedulableAndUnresolvable
-                                                    ? message::PreemptionNotHelpful
-                                                    : message::NoPreemptionVictims));
-    }
-    if (feasible.empty()) {
-        if (infos.empty())
+    SchedulingDecision decision = findNodeForPod(podInfo, snapshot, m_context.store, m_rng);
+    decision.time = now;
+    if (decision.chosenNode.empty()) {
+        FailedSchedulingMessage failure(snapshot.nodes.size());
+        for (const NodeRejection &r : decision.rejected)
+            failure.addNodeResult(r.result);
+        std::optional<PreemptionCandidate> preemption;
+        bool overrideNomination = false;
+        if (snapshot.nodes.empty()) {
             failure.setPreFilterMessage(std::string(message::NoNodesAvailable));
-        else
-            failure.addPostFilterMessage(preemptionMessage(infos.size(), preemptionReasons));
-        const std::string text = truncateEventMessage(failure.toString());
+        } else {
+            // PostFilter: DefaultPreemption. On success the message has no PostFilter part.
+            const DefaultPreemption evaluator(snapshot, m_context.store.podDisruptionBudgets().list(), now);
+            PreemptionResult result = evaluator.preempt(podInfo, decision.rejected, m_rng);
+            failure.addPostFilterMessage(result.message);
+            preemption = std::move(result.candidate);
+            overrideNomination = result.overrideNomination;
+        }
+        if (preemption) {
+            preparePreemption(m_context, *pod, *preemption);
+            decision.nominatedNode = preemption->node;
+            for (const auto &victim : preemption->victims)
+                decision.victims.push_back(victim->meta.key());
+        }
+        decision.message = truncateEventMessage(failure.toString());
         m_context.store.pods().patch(podKey, [&](store::Pod &p) {
-            setScheduledCondition(p, "False", "Unschedulable", text, now);
+            setScheduledCondition(p, "False", "Unschedulable", decision.message, now);
+            if (overrideNomination)
+                p.status.nominatedNodeName = preemption ? preemption->node : std::string();
         });
         m_context.events.record("Warning", "FailedScheduling", "Pod", pod->meta.namespaceName,
-                                pod->meta.name, text);
-        m_unschedulable.insert(podKey);
-        if (waitsForPods)
-            m_waitingForPods.insert(podKey);
+                                pod->meta.name, decision.message);
+        m_unschedulable[podKey] = now;
+        for (const NodeRejection &r : decision.rejected)
+            if (r.result.plugin == plugin::InterPodAffinity || r.result.plugin == plugin::PodTopologySpread) {
+                m_waitingForPods.insert(podKey);
+                break;
+            }
+        if (m_observer)
+            m_observer(decision);
         return;
     }
-    // Score: the default plugins' weighted sum; TaintToleration, NodeAffinity,
-    // PodTopologySpread and InterPodAffinity normalised over the feasible nodes.
-    topologySpread.preScore(feasible);
-    std::vector<std::int64_t> taint;
-    std::vector<std::int64_t> affinity;
-    std::vector<std::int64_t> spread;
-    std::vector<std::int64_t> podAffinity;
-    for (const NodeInfo *info : feasible) {
-        taint.push_back(taintTolerationRawScore(podInfo, *info));
-        affinity.push_back(nodeAffinityRawScore(podInfo, *info));
-        spread.push_back(topologySpread.rawScore(*info));
-        podAffinity.push_back(interPodAffinity.rawScore(*info));
-    }
-    normalizeScores(taint, true);
-    normalizeScores(affinity, false);
-    topologySpread.normalize(feasible, spread);
-    normalizeInterPodAffinityScores(podAffinity);
-    std::int64_t best = -1;
-    std::vector<const NodeInfo *> winners;
-    for (std::size_t i = 0; i < feasible.size(); ++i) {
-        const std::int64_t score = weight::NodeResourcesFit * leastAllocatedScore(podInfo, *feasible[i])
-                                   + weight::NodeResourcesBalancedAllocation
-                                         * balancedAllocationScore(podInfo, *feasible[i])
-                                   + weight::TaintToleration * taint[i] + weight::NodeAffinity * affinity[i]
-                                   + weight::PodTopologySpread * spread[i]
-                                   + weight::InterPodAffinity * podAffinity[i];
-        if (score > best) {
-            best = score;
-            winners.clear();
-        }
-        if (score == best)
-            winners.push_back(feasible[i]);
-    }
-    // Ties are broken at random (upstream selectHost's reservoir sampling), from the seed.
-    const NodeInfo *chosen = winners[static_cast<std::size_t>(
-        m_rng.uniformInt(0, static_cast<std::int64_t>(winners.size()) - 1))];
-    const std::string nodeName = chosen->node()->meta.name;
+    const std::string nodeName = decision.chosenNode;
     m_context.store.pods().patch(podKey, [&](store::Pod &p) {
         p.spec.nodeName = nodeName;
         p.spec.full.set("nodeName", api::Value::string(nodeName));
@@ -224,6 +192,8 @@ void Scheduler::scheduleOne(const std::string &podKey)
     }, true);
     m_context.events.record("Normal", "Scheduled", "Pod", pod->meta.namespaceName, pod->meta.name,
                             "Successfully assigned " + podKey + " to " + nodeName);
+    if (m_observer)
+        m_observer(decision);
 }
 
 } // namespace emu::sched

@@ -223,12 +223,18 @@ void Emulator::start()
             m_store.others().create(object);
     for (const store::UnstructuredObject &object : m_otherObjects)
         if (object.kind != "Namespace")
-            m_store.others().create(object);
+            if (const store::StoreResult r = m_store.others().create(object); !r.ok())
+                m_events.record("Warning", "FailedCreate", object.kind, object.meta.namespaceName,
+                                object.meta.name, "Error creating: " + r.message);
     m_workloads.createIn(m_store);
     for (const store::Node &node : m_manualNodes)
         m_store.nodes().create(node);
+    // A pod the API server's admission rejects (e.g. an unknown priorityClassName) is not
+    // created; kubectl would print the error, the emulator records it.
     for (const store::Pod &pod : m_initialPods)
-        m_store.pods().create(pod);
+        if (const store::StoreResult r = m_store.pods().create(pod); !r.ok())
+            m_events.record("Warning", "FailedCreate", "Pod", pod.meta.namespaceName, pod.meta.name,
+                            "Error creating: " + r.message);
     // Each pod is handed to the kubelet of its node: started once bound, and removed once
     // deleted (a pod never bound is removed at once, as the API server does).
     m_store.pods().watch([this](const store::WatchEvent<store::Pod> &event) {

@@ -62,6 +62,7 @@ public:
     EventSink &events() { return m_events; }
     SimContext &context() { return m_context; }
     const ctrl::NodeLifecycleController &nodeLifecycle() const { return *m_nodeLifecycle; }
+    sched::Scheduler &scheduler() { return *m_scheduler; }
     const api::ClusterSpec &cluster() const { return m_cluster; }
     const api::ScenarioSpec &scenario() const { return m_scenario; }
     SimTime endTime() const { return SimTime::fromNs(m_scenario.durationMs * 1'000'000); }

@@ -67,8 +67,9 @@ void ScenarioExecutor::apply(const api::Value &manifest, std::string &subject)
                 for (std::size_t i = 0; i < p.spec.containers.size() && i < pod.spec.containers.size(); ++i)
                     p.spec.containers[i].image = pod.spec.containers[i].image;
             });
-        } else {
-            pods.create(std::move(pod));
+        } else if (const store::StoreResult r = pods.create(pod); !r.ok()) {
+            m_emulator.events().record("Warning", "FailedCreate", "Pod", pod.meta.namespaceName, pod.meta.name,
+                                       "Error creating: " + r.message);
         }
         return;
     }
@@ -125,8 +126,9 @@ void ScenarioExecutor::apply(const api::Value &manifest, std::string &subject)
             o.meta.labels = u.meta.labels;
             o.meta.annotations = u.meta.annotations;
         }, true);
-    else
-        others.create(std::move(u));
+    else if (const store::StoreResult r = others.create(u); !r.ok())
+        m_emulator.events().record("Warning", "FailedCreate", u.kind, u.meta.namespaceName, u.meta.name,
+                                   "Error creating: " + r.message);
 }
 
 std::optional<bool> ScenarioExecutor::executeObjectAction(const Action &action, api::Value &details, std::string &subject)

@@ -38,7 +38,9 @@ public:
         , m_cronJobs(engine, m_revision, m_uids)
         , m_podDisruptionBudgets(engine, m_revision, m_uids)
         , m_controllerRevisions(engine, m_revision, m_uids)
-    {}
+    {
+        installAdmissionPlugins();
+    }
     ObjectStore(const ObjectStore &) = delete;
     ObjectStore &operator=(const ObjectStore &) = delete;
 
@@ -75,6 +77,9 @@ public:
     std::uint64_t revision() const { return m_revision; }
 
 private:
+    /// The API server's admission plugins that the emulator runs (admission.cpp).
+    void installAdmissionPlugins();
+
     std::uint64_t m_revision = 0;
     std::uint64_t m_uids = 0;
     ObjectTable<Node> m_nodes;

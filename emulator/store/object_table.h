@@ -51,6 +51,9 @@ class ObjectTable
 public:
     using Ptr = std::shared_ptr<const T>;
     using Handler = std::function<void(const WatchEvent<T> &)>;
+    /// An admission chain run on create (the API server's mutating and validating admission
+    /// plugins): it may change the object, or reject it with an error.
+    using Admission = std::function<StoreResult(T &)>;
 
     ObjectTable(Engine &engine, std::uint64_t &revision, std::uint64_t &uidCounter)
         : m_engine(engine), m_revision(revision), m_uidCounter(uidCounter)
@@ -70,6 +73,16 @@ public:
             out.push_back(object);
         return out;
     }
+    /// The objects whose key starts with `prefix`, in key order (e.g. one kind of a shared
+    /// table), without walking the rest.
+    std::vector<Ptr> listWithPrefix(const std::string &prefix) const
+    {
+        std::vector<Ptr> out;
+        for (auto it = m_objects.lower_bound(prefix);
+             it != m_objects.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
+            out.push_back(it->second);
+        return out;
+    }
     std::size_t size() const { return m_objects.size(); }
 
     /// Stores a new object: assigns uid, resourceVersion, generation 1 and
@@ -79,6 +92,9 @@ public:
         const std::string key = storeKey(object);
         if (m_index.count(key))
             return {StoreError::AlreadyExists, kindName() + " \"" + key + "\" already exists", 0};
+        if (m_admission)
+            if (StoreResult admitted = m_admission(object); !admitted.ok())
+                return admitted;
         object.meta.uid = makeUid();
         object.meta.resourceVersion = ++m_revision;
         object.meta.generation = 1;
@@ -209,6 +225,9 @@ public:
         return true;
     }
 
+    /// Sets the admission run by create() (replaces an earlier one).
+    void setAdmission(Admission admission) { m_admission = std::move(admission); }
+
     /// How many recent changes are kept for watchFrom (etcd's compaction window).
     void setLogCapacity(std::size_t capacity) { m_logCapacity = capacity; }
 
@@ -259,6 +278,7 @@ private:
     // ("kube-node-lease/...") thousands of times per simulated second.
     std::unordered_map<std::string, typename std::map<std::string, Ptr>::iterator> m_index;
     std::vector<Handler> m_handlers;
+    Admission m_admission;
     std::deque<WatchEvent<T>> m_log;
     std::size_t m_logCapacity = 1000;
     std::uint64_t m_logFloor = 0; ///< newest revision dropped from the log

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // kubecanvas-cli: the headless front end of the KubeCanvas emulator library.
 #include "command_line.h"
+#include "explain_command.h"
 #include "export_command.h"
 #include "run_command.h"
 #include "validate_command.h"
@@ -22,6 +23,8 @@ Commands:
                      --strip-status)
   run PATH...        emulate the cluster through its Scenario in simulated time
                      (--until, --seed, --events, --metrics, --state, --report)
+  explain PATH... --pod NAMESPACE/NAME [--at DURATION]
+                     run, then explain the scheduler's decision for the pod
 
 Run `kubecanvas-cli COMMAND --help` for a command's options.
 
@@ -57,6 +60,8 @@ int main(int argc, char **argv)
             return cli::runExport(rest);
         if (command == "run")
             return cli::runRun(rest);
+        if (command == "explain")
+            return cli::runExplain(rest);
     } catch (const std::exception &e) {
         // Nothing should throw this far; if something does, say so instead of aborting.
         std::cerr << "kubecanvas-cli: internal error: " << e.what() << '\n';
