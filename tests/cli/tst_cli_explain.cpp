@@ -53,7 +53,8 @@ QString TestCliExplain::writeFile(const QString &name, const QByteArray &content
 void TestCliExplain::initTestCase()
 {
     // Two nodes: a-0, and gpu, which is tainted, so only a-0 can take "web". "huge" asks for
-    // more than any node has. At 30 s "urgent" (priority 1000) preempts "web" (10) on a-0.
+    // more than any node has. At 30 s "urgent" (priority 1000) preempts "web" (10) on a-0;
+    // web takes 10 s to stop.
     m_project = writeFile(
         "p/project.yaml",
         "apiVersion: kubecanvas.io/v1alpha1\nkind: Cluster\nmetadata: {name: c}\nspec: {kubernetesVersion: \"1.32\"}\n"
@@ -62,7 +63,8 @@ void TestCliExplain::initTestCase()
         "effect: NoSchedule}]\n"
         "---\napiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: {name: low}\nvalue: 10\n"
         "---\napiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\nmetadata: {name: high}\nvalue: 1000\n"
-        "---\napiVersion: v1\nkind: Pod\nmetadata: {name: web}\nspec:\n  priorityClassName: low\n"
+        "---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n"
+        "  annotations: {kubecanvas.io/behavior: '{app: {stopSeconds: 10}}'}\nspec:\n  priorityClassName: low\n"
         "  containers: [{name: app, image: nginx:1.27, resources: {requests: {cpu: \"3\"}}}]\n"
         "---\napiVersion: v1\nkind: Pod\nmetadata: {name: huge}\n"
         "spec:\n  containers: [{name: app, image: nginx:1.27, resources: {requests: {cpu: \"64\"}}}]\n"
@@ -101,13 +103,18 @@ void TestCliExplain::explainsPendingPodAtTime()
 
 void TestCliExplain::explainsPreemption()
 {
-    const Run r = run({"explain", m_project, "--pod", "default/urgent", "--at", "30s"});
+    const Run r = run({"explain", m_project, "--pod", "default/urgent", "--at", "35s"});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.out.contains("Preemption: nominated node a-0, victims: default/web\n"), qPrintable(r.out));
-    // Without --at: until it is bound, on the node preemption made room on.
+    QVERIFY2(r.out.startsWith("Pod default/urgent: scheduling attempt 1 at 0:30.000\n"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("  node a-0: rejected by NodeResourcesFit: Insufficient cpu\n"), qPrintable(r.out));
+    QVERIFY2(r.out.contains("Unschedulable: 0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had "
+                            "untolerated taint {gpu: true}.\n"),
+             qPrintable(r.out));
+    QVERIFY2(r.out.endsWith("Preemption: nominated node a-0, victims: default/web\n"), qPrintable(r.out));
+    // Without --at: until it is bound, on the node preemption made room on, once web is gone.
     const Run bound = run({"explain", m_project, "--pod", "default/urgent"});
     QCOMPARE(bound.exitCode, 0);
-    QVERIFY2(bound.out.contains("scheduling attempt 2 at 0:30."), qPrintable(bound.out));
+    QVERIFY2(bound.out.startsWith("Pod default/urgent: scheduling attempt 2 at 0:40."), qPrintable(bound.out));
     QVERIFY2(bound.out.endsWith("Chosen node: a-0\n"), qPrintable(bound.out));
 }
 

@@ -172,6 +172,7 @@ void TestObjectSerializer::node()
     Engine engine;
     store::ObjectStore store(engine);
     engine.runUntil(at(10));
+    // The store's admission (TaintNodesAtCreation) appends node.kubernetes.io/not-ready.
     QVERIFY(store.nodes().create(makeNode("node-1")).ok());
     const sim::ObjectSerializer serializer(startMs("2026-01-01T00:00:00Z"));
     const std::string yaml = YamlWriter::toYaml(serializer.toValue(*store.nodes().get("node-1")));
@@ -198,6 +199,8 @@ spec:
   - effect: NoSchedule
     key: dedicated
     value: infra
+  - effect: NoSchedule
+    key: node.kubernetes.io/not-ready
   unschedulable: true
 status:
   addresses:
@@ -249,6 +252,8 @@ status:
     store::Node bare;
     bare.meta.name = "bare";
     QVERIFY(store.nodes().create(bare).ok());
+    // Without the taint TaintNodesAtCreation gives every new node.
+    store.nodes().patch("bare", [](store::Node &n) { n.spec.taints.clear(); });
     const Value value = serializer.toValue(*store.nodes().get("bare"));
     QCOMPARE(QString::fromStdString(YamlWriter::toYaml(*value.find("spec"))), QString("{}\n"));
     QVERIFY(!value.find("metadata")->contains("generation"));
