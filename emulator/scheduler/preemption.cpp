@@ -202,12 +202,12 @@ PreemptionResult DefaultPreemption::preempt(const PodInfo &pod, const std::vecto
     }
     // findCandidates: only nodes whose status preemption might resolve.
     std::vector<const NodeInfo *> potential;
-    // Simplification: the dry run re-checks the node-local filters only, so nodes that
-    // PodTopologySpread or InterPodAffinity rejected are left out rather than misjudged.
+    std::vector<const NodeRejection *> potentialRejections;
     for (const NodeRejection &r : rejected)
-        if (r.result.code == FilterResult::Code::Unschedulable && r.result.plugin != plugin::PodTopologySpread
-            && r.result.plugin != plugin::InterPodAffinity)
+        if (r.result.code == FilterResult::Code::Unschedulable) {
             potential.push_back(&m_snapshot.nodes.at(r.node));
+            potentialRejections.push_back(&r);
+        }
     std::map<std::string, std::vector<std::string>> statuses;
     std::vector<PreemptionCandidate> nonViolating;
     std::vector<PreemptionCandidate> violating;
@@ -219,8 +219,21 @@ PreemptionResult DefaultPreemption::preempt(const PodInfo &pod, const std::vecto
             n, std::max<std::int64_t>(n * m_settings.minCandidateNodesPercentage / 100,
                                       m_settings.minCandidateNodesAbsolute));
         for (std::int64_t i = 0; i < n; ++i) {
-            const NodeInfo &node = *potential[static_cast<std::size_t>((offset + i) % n)];
+            const std::size_t index = static_cast<std::size_t>((offset + i) % n);
+            const NodeInfo &node = *potential[index];
             FilterResult status;
+            // Simplification: the dry run re-checks the node-local filters only. A node that
+            // PodTopologySpread or InterPodAffinity rejected keeps that rejection when it has
+            // lower-priority pods (as if removing them would not help).
+            const FilterResult &original = potentialRejections[index]->result;
+            if (original.plugin == plugin::PodTopologySpread || original.plugin == plugin::InterPodAffinity) {
+                const bool hasLower = std::any_of(node.pods().begin(), node.pods().end(), [&](const auto &entry) {
+                    return podPriority(*entry.pod) < podPriority(pod.pod());
+                });
+                statuses[node.name()] = hasLower ? original.reasons
+                                                 : std::vector<std::string>{std::string(message::NoPreemptionVictims)};
+                continue;
+            }
             if (auto c = selectVictimsOnNode(pod, node, status)) {
                 (c->numPdbViolations == 0 ? nonViolating : violating).push_back(std::move(*c));
                 if (!nonViolating.empty()
