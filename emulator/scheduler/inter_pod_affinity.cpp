@@ -25,14 +25,15 @@ bool hasRequiredTerms(const PodAffinityTerms *terms)
 } // namespace
 
 InterPodAffinity::InterPodAffinity(const PodInfo &pod, const std::vector<const NodeInfo *> &allNodes,
-                                   const NamespaceLabels &namespaces, std::int64_t hardPodAffinityWeight)
+                                   const NamespaceLabels &namespaces, std::int64_t hardPodAffinityWeight,
+                                   bool existingPodsHaveAffinity)
     : m_pod(pod)
     , m_terms(pod.podAffinity().get())
     , m_namespaces(namespaces)
     , m_hardPodAffinityWeight(hardPodAffinityWeight)
 {
-    preFilter(allNodes);
-    preScore(allNodes);
+    preFilter(allNodes, existingPodsHaveAffinity);
+    preScore(allNodes, existingPodsHaveAffinity);
 }
 
 void InterPodAffinity::add(TopologyCounts &counts, const std::string &key, const api::Labels &nodeLabels,
@@ -44,13 +45,19 @@ void InterPodAffinity::add(TopologyCounts &counts, const std::string &key, const
         counts[key][label->second] += value;
 }
 
-void InterPodAffinity::preFilter(const std::vector<const NodeInfo *> &allNodes)
+void InterPodAffinity::preFilter(const std::vector<const NodeInfo *> &allNodes, bool existingPodsHaveAffinity)
 {
     // upstream: filtering.go PreFilter (getExistingAntiAffinityCounts and
     // getIncomingAffinityAntiAffinityCounts)
     const store::Pod &incoming = m_pod.pod();
     const bool incomingTerms = hasRequiredTerms(m_terms) && !m_terms->invalid;
+    if (!incomingTerms && !existingPodsHaveAffinity)
+        return;
     for (const NodeInfo *node : allNodes) {
+        // Only pods with affinity can have anti-affinity terms (upstream
+        // HavePodsWithRequiredAntiAffinityList).
+        if (!incomingTerms && node->podsWithAffinity() == 0)
+            continue;
         const api::Labels &labels = node->labels();
         for (const NodeInfo::PodEntry &entry : node->pods()) {
             // Existing pods' required anti-affinity terms that match the incoming pod.
@@ -79,16 +86,18 @@ void InterPodAffinity::preFilter(const std::vector<const NodeInfo *> &allNodes)
     }
 }
 
-void InterPodAffinity::preScore(const std::vector<const NodeInfo *> &allNodes)
+void InterPodAffinity::preScore(const std::vector<const NodeInfo *> &allNodes, bool existingPodsHaveAffinity)
 {
     // upstream: scoring.go PreScore / processExistingPod. Unless the incoming pod has
     // preferred terms only pods with affinity need to be visited.
     const store::Pod &incoming = m_pod.pod();
     const bool hasConstraints = m_terms && !m_terms->invalid
                                 && (!m_terms->preferredAffinity.empty() || !m_terms->preferredAntiAffinity.empty());
+    if (!hasConstraints && !existingPodsHaveAffinity)
+        return;
     for (const NodeInfo *node : allNodes) {
         const api::Labels &labels = node->labels();
-        if (labels.empty())
+        if (labels.empty() || (!hasConstraints && node->podsWithAffinity() == 0))
             continue;
         for (const NodeInfo::PodEntry &entry : node->pods()) {
             if (hasConstraints) {

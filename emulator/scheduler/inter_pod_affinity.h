@@ -40,7 +40,8 @@ class InterPodAffinity
 public:
     InterPodAffinity(const PodInfo &pod, const std::vector<const NodeInfo *> &allNodes,
                      const NamespaceLabels &namespaces,
-                     std::int64_t hardPodAffinityWeight = kDefaultHardPodAffinityWeight);
+                     std::int64_t hardPodAffinityWeight = kDefaultHardPodAffinityWeight,
+                     bool existingPodsHaveAffinity = true);
 
     /// upstream Filter: affinity, then the pod's anti-affinity, then existing pods'
     /// anti-affinity (symmetry).
@@ -52,8 +53,8 @@ private:
     /// (topologyKey → value → count), as upstream's topologyToMatchedTermCount / scoreMap.
     using TopologyCounts = std::unordered_map<std::string, std::unordered_map<std::string, std::int64_t>>;
 
-    void preFilter(const std::vector<const NodeInfo *> &allNodes);
-    void preScore(const std::vector<const NodeInfo *> &allNodes);
+    void preFilter(const std::vector<const NodeInfo *> &allNodes, bool existingPodsHaveAffinity);
+    void preScore(const std::vector<const NodeInfo *> &allNodes, bool existingPodsHaveAffinity);
     bool satisfyPodAffinity(const NodeInfo &node) const;
     static std::int64_t count(const TopologyCounts &counts, const std::string &key, const std::string &value);
     static bool anyDomainCounted(const TopologyCounts &counts, const std::vector<AffinityTerm> *terms,

@@ -92,6 +92,8 @@ void NodeInfo::update(const PodEntry &entry, int sign)
     m_requested.accumulate(entry.requested, sign);
     m_nonZeroRequested.milliCpu += sign * entry.nonZeroMilliCpu;
     m_nonZeroRequested.memory += sign * entry.nonZeroMemory;
+    if (entry.affinity)
+        m_podsWithAffinity = static_cast<std::size_t>(static_cast<std::int64_t>(m_podsWithAffinity) + sign);
 }
 
 } // namespace emu::sched

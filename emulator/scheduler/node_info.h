@@ -59,6 +59,8 @@ public:
     /// Returns false if the pod is not on this node.
     bool removePod(const store::Pod &pod);
     bool hasPod(const store::Pod &pod) const;
+    /// upstream NodeInfo.PodsWithAffinity, counted: pods with pod (anti-)affinity terms.
+    std::size_t podsWithAffinity() const { return m_podsWithAffinity; }
 
 private:
     std::vector<PodEntry>::iterator find(const store::Pod &pod);
@@ -70,6 +72,7 @@ private:
     std::vector<PodEntry> m_pods;
     Resource m_requested;
     Resource m_nonZeroRequested;
+    std::size_t m_podsWithAffinity = 0;
 };
 
 } // namespace emu::sched

@@ -70,13 +70,23 @@ PodInfo::PodInfo(std::shared_ptr<const store::Pod> pod)
         }
     }
     m_podAffinity = PodAffinityTerms::fromPod(*m_pod);
+    // Scoring asks for cpu and memory on every node: read them once.
+    m_scoringCpu[0] = quantityIn(m_nonZeroRequestList, "cpu", true);
+    m_scoringCpu[1] = quantityIn(m_requestList, "cpu", true);
+    m_scoringMemory[0] = quantityIn(m_nonZeroRequestList, "memory", false);
+    m_scoringMemory[1] = quantityIn(m_requestList, "memory", false);
 }
 
 std::int64_t PodInfo::scoringRequest(std::string_view resource, bool useRequested) const
 {
     // upstream: noderesources/resource_allocation.go calculatePodResourceRequest
+    const int index = useRequested ? 1 : 0;
+    if (resource == "cpu")
+        return m_scoringCpu[index];
+    if (resource == "memory")
+        return m_scoringMemory[index];
     const store::ResourceList &list = useRequested ? m_requestList : m_nonZeroRequestList;
-    return quantityIn(list, resource, resource == "cpu");
+    return quantityIn(list, resource, false);
 }
 
 } // namespace emu::sched

@@ -62,6 +62,8 @@ private:
     std::vector<api::PreferredSchedulingTerm> m_preferred;
     bool m_affinityInvalid = false;
     std::shared_ptr<const PodAffinityTerms> m_podAffinity;
+    std::int64_t m_scoringCpu[2] = {0, 0};    ///< scoringRequest("cpu", useRequested = false / true)
+    std::int64_t m_scoringMemory[2] = {0, 0};
 };
 
 /// store::Toleration (strings) as the typed api::Toleration; nullopt for an effect or

@@ -2,6 +2,7 @@
 #include "scores.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace emu::sched {
@@ -34,19 +35,35 @@ AllocatableRequest allocatableRequest(const NodeInfo &node, const std::string &r
     return {};
 }
 
-// upstream: resourceAllocationScorer.score: the entries whose allocatable is 0 stay (0, 0)
-std::vector<AllocatableRequest> collect(const PodInfo &pod, const NodeInfo &node,
-                                        const std::vector<ResourceSpec> &resources, bool useRequested)
+// upstream: resourceAllocationScorer.score: the entries whose allocatable is 0 stay (0, 0).
+// Up to 8 resources are kept inline: this runs for every scored node of every cycle.
+class Collected
 {
-    std::vector<AllocatableRequest> out(resources.size());
-    for (std::size_t i = 0; i < resources.size(); ++i) {
-        const auto ar = allocatableRequest(node, resources[i].name,
-                                           pod.scoringRequest(resources[i].name, useRequested), useRequested);
-        if (ar.allocatable != 0)
-            out[i] = ar;
+public:
+    Collected(const PodInfo &pod, const NodeInfo &node, const std::vector<ResourceSpec> &resources,
+              bool useRequested)
+        : m_size(resources.size())
+    {
+        if (m_size > m_inline.size())
+            m_heap.resize(m_size);
+        AllocatableRequest *out = data();
+        for (std::size_t i = 0; i < m_size; ++i) {
+            const auto ar = allocatableRequest(node, resources[i].name,
+                                               pod.scoringRequest(resources[i].name, useRequested), useRequested);
+            out[i] = ar.allocatable != 0 ? ar : AllocatableRequest{};
+        }
     }
-    return out;
-}
+    std::size_t size() const { return m_size; }
+    const AllocatableRequest &operator[](std::size_t i) const { return data()[i]; }
+
+private:
+    AllocatableRequest *data() { return m_heap.empty() ? m_inline.data() : m_heap.data(); }
+    const AllocatableRequest *data() const { return m_heap.empty() ? m_inline.data() : m_heap.data(); }
+
+    std::array<AllocatableRequest, 8> m_inline{};
+    std::vector<AllocatableRequest> m_heap;
+    std::size_t m_size;
+};
 
 // upstream: least_allocated.go leastRequestedScore
 std::int64_t leastRequestedScore(std::int64_t requested, std::int64_t capacity)
@@ -58,16 +75,18 @@ std::int64_t leastRequestedScore(std::int64_t requested, std::int64_t capacity)
 
 } // namespace
 
-std::vector<ResourceSpec> defaultScoringResources()
+const std::vector<ResourceSpec> &defaultScoringResources()
 {
-    return {{"cpu", 1}, {"memory", 1}};
+    // One list for the whole run: scoring runs for every node of every cycle.
+    static const std::vector<ResourceSpec> resources{{"cpu", 1}, {"memory", 1}};
+    return resources;
 }
 
 std::int64_t leastAllocatedScore(const PodInfo &pod, const NodeInfo &node,
                                  const std::vector<ResourceSpec> &resources)
 {
     // upstream: noderesources/least_allocated.go leastResourceScorer (useRequested = false)
-    const auto values = collect(pod, node, resources, false);
+    const Collected values(pod, node, resources, false);
     std::int64_t nodeScore = 0;
     std::int64_t weightSum = 0;
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -83,25 +102,35 @@ std::int64_t balancedAllocationScore(const PodInfo &pod, const NodeInfo &node,
                                      const std::vector<ResourceSpec> &resources)
 {
     // upstream: noderesources/balanced_allocation.go balancedResourceScorer (useRequested = true)
-    const auto values = collect(pod, node, resources, true);
-    std::vector<double> fractions;
+    const Collected values(pod, node, resources, true);
+    const auto fractionOf = [](const AllocatableRequest &v) {
+        return std::min(1.0, double(v.requested) / double(v.allocatable));
+    };
+    std::size_t count = 0;
     double totalFraction = 0;
-    for (const AllocatableRequest &v : values) {
-        if (v.allocatable == 0)
+    double first = 0;
+    double second = 0;
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (values[i].allocatable == 0)
             continue;
-        const double fraction = std::min(1.0, double(v.requested) / double(v.allocatable));
+        const double fraction = fractionOf(values[i]);
+        if (count == 0)
+            first = fraction;
+        else if (count == 1)
+            second = fraction;
         totalFraction += fraction;
-        fractions.push_back(fraction);
+        ++count;
     }
     double deviation = 0.0;
-    if (fractions.size() == 2) {
-        deviation = std::abs((fractions[0] - fractions[1]) / 2);
-    } else if (fractions.size() > 2) {
-        const double mean = totalFraction / double(fractions.size());
+    if (count == 2) {
+        deviation = std::abs((first - second) / 2);
+    } else if (count > 2) {
+        const double mean = totalFraction / double(count);
         double sum = 0;
-        for (double f : fractions)
-            sum += (f - mean) * (f - mean);
-        deviation = std::sqrt(sum / double(fractions.size()));
+        for (std::size_t i = 0; i < values.size(); ++i)
+            if (values[i].allocatable != 0)
+                sum += (fractionOf(values[i]) - mean) * (fractionOf(values[i]) - mean);
+        deviation = std::sqrt(sum / double(count));
     }
     return static_cast<std::int64_t>((1 - deviation) * double(kMaxNodeScore));
 }

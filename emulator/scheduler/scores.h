@@ -35,7 +35,7 @@ struct ResourceSpec
 
 /// upstream defaults: NodeResourcesFitArgs.ScoringStrategy.Resources and
 /// NodeResourcesBalancedAllocationArgs.Resources are both {cpu: 1, memory: 1}.
-std::vector<ResourceSpec> defaultScoringResources();
+const std::vector<ResourceSpec> &defaultScoringResources();
 
 /// upstream: noderesources/least_allocated.go (NodeResourcesFit, strategy LeastAllocated):
 /// Σ_r w_r × ((alloc_r − req_r) × 100 / alloc_r) / Σ w_r, integer division, 0 for a resource
