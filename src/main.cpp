@@ -1,14 +1,21 @@
 // SPDX-License-Identifier: Apache-2.0
-// kubecanvas: the desktop modeler. `kubecanvas [PROJECT] [--screenshot FILE.png] [--size WxH]`.
+// kubecanvas: the desktop modeler. `kubecanvas [PROJECT] [--select OBJECT] [--run-until DURATION]
+// [--screenshot FILE.png] [--size WxH]`.
 #include "app/main_window.h"
 #include "document/document.h"
 #include "document/selection_model.h"
+#include "run/run_controller.h"
+#include "run/run_docks.h"
+#include "run/run_model.h"
+
+#include "emulator/api/go_duration.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QTimer>
 
 #include <cstdio>
+#include <optional>
 
 int main(int argc, char **argv)
 {
@@ -27,7 +34,11 @@ int main(int argc, char **argv)
                                   "1440x900");
     QCommandLineOption selectOption("select", "Select an object first, e.g. Deployment/shop/web "
                                               "(KIND/NAME for cluster-scoped kinds).", "KIND/[NAMESPACE/]NAME");
+    QCommandLineOption runUntilOption("run-until", "Run the project's scenario to this simulated time first "
+                                                   "(e.g. 6m), showing the events, charts and inspector.",
+                                      "DURATION");
     parser.addOption(selectOption);
+    parser.addOption(runUntilOption);
     parser.addOption(screenshotOption);
     parser.addOption(sizeOption);
     parser.process(application);
@@ -44,16 +55,32 @@ int main(int argc, char **argv)
             return 1;
         }
     }
+    std::optional<std::int64_t> runUntilNs;
+    if (parser.isSet(runUntilOption)) {
+        runUntilNs = emu::api::parseGoDuration(parser.value(runUntilOption).toStdString());
+        if (!runUntilNs || *runUntilNs < 0) {
+            std::fprintf(stderr, "kubecanvas: --run-until: invalid duration \"%s\"\n",
+                         qPrintable(parser.value(runUntilOption)));
+            return 2;
+        }
+    }
+    // KIND/[NAMESPACE/]NAME: selected in the document, or (objects that exist only in the run,
+    // such as a NodePool's nodes and a Deployment's pods) in the run after --run-until.
+    app::run::RunObject runSelection;
     if (parser.isSet(selectOption)) {
         const QStringList parts = parser.value(selectOption).split('/');
-        const auto uid = window.document()->find(parts.value(0).toStdString(),
-                                                 parts.size() > 2 ? parts.value(1).toStdString() : std::string(),
+        const QString ns = parts.size() > 2 ? parts.value(1) : QString();
+        const auto uid = window.document()->find(parts.value(0).toStdString(), ns.toStdString(),
                                                  parts.last().toStdString());
-        if (uid == app::document::kNoObject) {
+        if (uid != app::document::kNoObject)
+            window.selectionModel()->select(uid);
+        else if (runUntilNs)
+            runSelection = {parts.value(0), parts.value(0) == QLatin1String("Pod") && ns.isEmpty() ? QStringLiteral("default") : ns,
+                            parts.last()};
+        else {
             std::fprintf(stderr, "kubecanvas: no object %s\n", qPrintable(parser.value(selectOption)));
             return 1;
         }
-        window.selectionModel()->select(uid);
     }
     if (parser.isSet(screenshotOption)) {
         const QStringList size = parser.value(sizeOption).split('x');
@@ -62,6 +89,19 @@ int main(int argc, char **argv)
         window.show();
         int status = 0;
         QTimer::singleShot(0, &window, [&] {
+            if (runUntilNs) {
+                app::run::RunController *run = window.runController();
+                if (!run->runToSync(emu::SimTime::fromNs(*runUntilNs))) {
+                    std::fprintf(stderr, "kubecanvas: cannot run the project:\n%s\n", qPrintable(run->lastError()));
+                    status = 1;
+                    QApplication::quit();
+                    return;
+                }
+                if (!runSelection.isNull())
+                    run->model()->selectObject(runSelection);
+                QApplication::processEvents(); // lay the docks out, then scroll and draw
+                window.runDocks()->refreshNow();
+            }
             if (!window.saveScreenshot(parser.value(screenshotOption))) {
                 std::fprintf(stderr, "kubecanvas: cannot write %s\n",
                              qPrintable(parser.value(screenshotOption)));
@@ -74,5 +114,10 @@ int main(int argc, char **argv)
     }
     window.show();
     QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
+    if (runUntilNs)
+        QTimer::singleShot(0, &window, [&] {
+            if (window.runController()->runToSync(emu::SimTime::fromNs(*runUntilNs)) && !runSelection.isNull())
+                window.runController()->model()->selectObject(runSelection);
+        });
     return QApplication::exec();
 }

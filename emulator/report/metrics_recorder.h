@@ -66,6 +66,15 @@ public:
 
     /// Every sample in recording order (empty in streaming mode).
     const std::vector<Sample> &samples() const { return m_samples; }
+    /// Stored mode: hands over the samples recorded since the last call and forgets them, so
+    /// a live consumer (the GUI's run) takes them in batches without the recorder growing.
+    /// The decimated series and sampleCount() are kept.
+    std::vector<Sample> takeSamples()
+    {
+        std::vector<Sample> taken;
+        taken.swap(m_samples);
+        return taken;
+    }
     std::uint64_t sampleCount() const { return m_sampleCount; }
     bool isStreaming() const { return m_stream != nullptr; }
     /// Reserves room for stored samples, avoiding the copies of a growing vector.

@@ -22,13 +22,20 @@
 #include "panels/problems_panel.h"
 #include "panels/property_panel.h"
 #include "panels/yaml_panel.h"
+#include "run/run_actions.h"
+#include "run/run_controller.h"
+#include "run/run_docks.h"
 
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QDir>
 #include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QScrollArea>
+#include <QStatusBar>
+#include <QToolBar>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -50,6 +57,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_autosave = new AutosaveManager(m_controller, {}, this);
     createPanels();
     createMenus();
+    createRunMode();
     connect(m_document, &Document::filePathChanged, this, &MainWindow::updateTitle);
     connect(m_document, &Document::modelReset, this, &MainWindow::updateTitle);
     connect(m_controller, &DocumentController::modifiedChanged, this, &MainWindow::updateTitle);
@@ -148,6 +156,25 @@ void MainWindow::createMenus()
     m_ui->mainToolBar->addActions({undo, redo});
     m_ui->mainToolBar->addSeparator();
     m_ui->mainToolBar->addActions({m_ui->actionImport, m_ui->actionExport});
+}
+
+void MainWindow::createRunMode()
+{
+    m_runController = new run::RunController(m_document, this);
+    m_runActions = new run::RunActions(m_runController, this);
+    menuBar()->insertMenu(m_ui->menuHelp->menuAction(), m_runActions->menu());
+    addToolBar(Qt::TopToolBarArea, m_runActions->toolBar());
+    statusBar()->addPermanentWidget(m_runActions->clockLabel());
+    m_ui->menuFile->insertAction(m_ui->actionQuit, m_runActions->saveReportAction());
+    m_ui->menuFile->insertSeparator(m_ui->actionQuit);
+    m_runDocks = new run::RunDocks(this, m_runController, m_document, m_selection, m_ui->problemsDock,
+                                   m_ui->propertiesDock);
+    for (QDockWidget *dock : {m_runDocks->eventsDock(), m_runDocks->chartsDock(), m_runDocks->inspectorDock()})
+        m_ui->menuView->addAction(dock->toggleViewAction());
+    connect(m_runActions, &run::RunActions::scenarioChosen, m_files,
+            [this](const QString &resource) { m_files->openSample(resource); });
+    // A run belongs to the project it was started from.
+    connect(m_document, &Document::modelReset, m_runController, &run::RunController::reset);
 }
 
 void MainWindow::setCanvasWidget(QWidget *canvas)

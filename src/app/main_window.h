@@ -23,6 +23,11 @@ class ProblemsPanel;
 class PropertyPanel;
 class YamlPanel;
 } // namespace panels
+namespace run {
+class RunActions;
+class RunController;
+class RunDocks;
+} // namespace run
 
 class AutosaveManager;
 class EditActions;
@@ -54,6 +59,9 @@ public:
     EditActions *editActions() const { return m_editActions; }
     ProjectFiles *projectFiles() const { return m_files; }
     AutosaveManager *autosave() const { return m_autosave; }
+    run::RunController *runController() const { return m_runController; }
+    run::RunActions *runActions() const { return m_runActions; }
+    run::RunDocks *runDocks() const { return m_runDocks; }
 
     /// Puts the canvas in the central area, left of the YAML editor (the window takes it).
     void setCanvasWidget(QWidget *canvas);
@@ -75,6 +83,7 @@ protected:
 private:
     void createPanels();
     void createMenus();
+    void createRunMode();
     void updateTitle();
     void updateStatus();
     void exportManifests();
@@ -94,6 +103,9 @@ private:
     ProjectFiles *m_files = nullptr;
     AutosaveManager *m_autosave = nullptr;
     QWidget *m_canvas = nullptr;
+    run::RunController *m_runController = nullptr;
+    run::RunActions *m_runActions = nullptr;
+    run::RunDocks *m_runDocks = nullptr;
 };
 
 } // namespace app
