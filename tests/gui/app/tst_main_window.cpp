@@ -120,7 +120,7 @@ void TestMainWindow::menusOfferTheEditingCommands()
     QStringList titles;
     for (QAction *menu : window.menuBar()->actions())
         titles << menu->text();
-    QCOMPARE(titles, (QStringList{"&File", "&Edit", "&Add", "&View", "&Help"}));
+    QCOMPARE(titles, (QStringList{"&File", "&Edit", "&Add", "&View", "&Run", "&Help"}));
     QStringList edit;
     for (QAction *a : window.menuBar()->actions().at(1)->menu()->actions())
         if (!a->isSeparator())
