@@ -23,7 +23,6 @@ struct NodeHealth
     std::uint64_t labelsRevision = 0;
     std::string zoneKey;
     bool excludedFromDisruption = false;
-    std::string leaseKey; ///< "kube-node-lease/<name>"
 };
 
 } // namespace emu::ctrl

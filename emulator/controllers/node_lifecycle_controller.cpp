@@ -59,6 +59,7 @@ void NodeLifecycleController::start()
             doNoScheduleTaintingPass(name);
         });
     });
+    trackInformers();
     const SimDuration period = SimDuration::milliseconds(m_context.cluster.controllerManager.nodeMonitorPeriodMs);
     // wait.Until: run now, then every period.
     struct Loop
@@ -86,63 +87,6 @@ NodeLifecycleController::Zone &NodeLifecycleController::zoneFor(const std::strin
     return it->second;
 }
 
-void NodeLifecycleController::monitorNodeHealth()
-{
-    const std::vector<std::shared_ptr<const store::Node>> nodes = m_context.store.nodes().list();
-    const std::uint64_t pass = ++m_pass;
-    for (const auto &node : nodes) {
-        const auto [known, added] = m_knownNodes.try_emplace(node->meta.name, pass);
-        known->second = pass;
-        if (added) {
-            // A node seen for the first time: event, zone tainter, and a clean slate.
-            m_context.events.record("Normal", "RegisteredNode", "Node", "", node->meta.name,
-                                    "Node " + node->meta.name + " event: Registered Node "
-                                        + node->meta.name + " in Controller");
-            zoneFor(zoneKey(node->meta.labels));
-            markNodeAsReachable(*node);
-        }
-    }
-    if (m_knownNodes.size() > nodes.size()) {
-        std::vector<std::string> deleted;
-        for (const auto &[name, seen] : m_knownNodes)
-            if (seen != pass)
-                deleted.push_back(name);
-        std::sort(deleted.begin(), deleted.end()); // deterministic event order
-        for (const std::string &name : deleted) {
-            m_context.events.record("Normal", "RemovingNode", "Node", "", name,
-                                    "Node " + name + " event: Removing Node " + name + " from Controller");
-            m_health.erase(name);
-            for (auto &[key, zone] : m_zones)
-                zone.queue.remove(name);
-            m_knownNodes.erase(name);
-        }
-    }
-
-    std::map<std::string, std::vector<ConditionStatus>> zoneConditions;
-    for (const auto &listed : nodes) {
-        // Nodes first seen in this pass may just have had their taints changed: re-read them
-        // (a stale copy written back would undo that).
-        std::shared_ptr<const store::Node> node = listed;
-        if (m_knownNodes.count(listed->meta.name) && m_health.count(listed->meta.name) == 0)
-            node = m_context.store.nodes().get(listed->meta.name);
-        if (!node)
-            continue;
-        const HealthResult health = tryUpdateNodeHealth(*node);
-        if (!health.record->excludedFromDisruption)
-            zoneConditions[health.record->zoneKey].push_back(health.currentReady);
-        if (health.currentReady == ConditionStatus::Missing)
-            continue;
-        processTaintBaseEviction(*node, health.observedReady);
-        if (health.currentReady != ConditionStatus::True && health.observedReady == ConditionStatus::True) {
-            // Reported once, when the controller itself saw the node turn not ready.
-            m_context.events.record("Normal", "NodeNotReady", "Node", "", node->meta.name,
-                                    "Node " + node->meta.name + " status is now: NodeNotReady");
-            markPodsNotReady(node->meta.name);
-        }
-    }
-    handleDisruption(zoneConditions, nodes);
-}
-
 NodeLifecycleController::HealthResult
 NodeLifecycleController::tryUpdateNodeHealth(const store::Node &listed)
 {
@@ -152,7 +96,7 @@ NodeLifecycleController::tryUpdateNodeHealth(const store::Node &listed)
     // Read from the listed (immutable) node; it is copied only when it must be written, which
     // keeps a pass over thousands of healthy nodes cheap.
     const store::NodeCondition *current = listed.condition("Ready");
-    SimDuration gracePeriod;
+    SimDuration &gracePeriod = result.gracePeriod;
     auto found = m_health.find(listed.meta.name);
     if (!current) {
         // Never posted status: judged from creation with the startup grace period.
@@ -169,9 +113,9 @@ NodeLifecycleController::tryUpdateNodeHealth(const store::Node &listed)
         result.observedReady = parseConditionStatus(current->status).value_or(ConditionStatus::Unknown);
         gracePeriod = SimDuration::milliseconds(cm.nodeMonitorGracePeriodMs);
         if (found == m_health.end()) {
-            found = m_health.emplace(listed.meta.name, NodeHealth{now, now, *current, true, std::nullopt, 0, {}, false, {}}).first;
+            found = m_health.emplace(listed.meta.name, NodeHealth{now, now, *current, true, std::nullopt, 0, {}, false}).first;
         } else if (!found->second.savedReady) {
-            found->second = NodeHealth{now, now, *current, true, found->second.leaseRenewTime, 0, {}, false, {}};
+            found->second = NodeHealth{now, now, *current, true, found->second.leaseRenewTime, 0, {}, false};
         } else if (!sameTimes(*found->second.savedReady, *current)) {
             const bool transitioned = found->second.savedReady->lastTransitionTime != current->lastTransitionTime;
             found->second.probeTimestamp = now;
@@ -181,16 +125,18 @@ NodeLifecycleController::tryUpdateNodeHealth(const store::Node &listed)
         }
     }
     NodeHealth &health = found->second;
-    if (health.labelsRevision != listed.meta.resourceVersion || health.leaseKey.empty()) {
+    if (health.labelsRevision != listed.meta.resourceVersion || health.zoneKey.empty()) {
         health.labelsRevision = listed.meta.resourceVersion;
         health.zoneKey = zoneKey(listed.meta.labels);
         health.excludedFromDisruption = listed.meta.labels.count(std::string(kLabelNodeExcludeDisruption)) > 0;
-        health.leaseKey = "kube-node-lease/" + listed.meta.name;
     }
-    // A renewed Lease is proof of life too (a kubelet may renew without posting status).
-    if (auto lease = m_context.store.leases().get(health.leaseKey)) {
-        if (lease->renewTime && (!health.leaseRenewTime || *health.leaseRenewTime < *lease->renewTime)) {
-            health.leaseRenewTime = lease->renewTime;
+    // A renewed Lease is proof of life too (a kubelet may renew without posting status). As
+    // upstream, the Lease is read from the informer's cache, i.e. as its watch delivered it.
+    const auto tracked = m_tracked.find(listed.meta.name);
+    if (tracked != m_tracked.end()) {
+        const std::optional<SimTime> &renewTime = tracked->second.leaseRenewTime;
+        if (renewTime && (!health.leaseRenewTime || *health.leaseRenewTime < *renewTime)) {
+            health.leaseRenewTime = renewTime;
             health.probeTimestamp = now;
         }
     }
@@ -198,6 +144,14 @@ NodeLifecycleController::tryUpdateNodeHealth(const store::Node &listed)
     result.record = &health;
     if (now > health.probeTimestamp + gracePeriod) {
         // Stale: Ready and the pressure conditions become Unknown (never NetworkUnavailable).
+        // A node already marked so stays as it is (no copy: it stays stale for many passes).
+        bool alreadyUnknown = true;
+        for (const char *type : {"Ready", "MemoryPressure", "DiskPressure", "PIDPressure"}) {
+            const store::NodeCondition *c = listed.condition(type);
+            alreadyUnknown = alreadyUnknown && c && c->status == "Unknown";
+        }
+        if (alreadyUnknown)
+            return result;
         store::Node node = listed;
         for (const char *type : {"Ready", "MemoryPressure", "DiskPressure", "PIDPressure"}) {
             store::NodeCondition *c = node.condition(type);

@@ -9,6 +9,8 @@
 #include "emulator/sim/sim_context.h"
 
 #include <map>
+#include <optional>
+#include <queue>
 #include <set>
 #include <unordered_map>
 #include <string>
@@ -57,16 +59,52 @@ private:
         ConditionStatus observedReady = ConditionStatus::Missing;
         ConditionStatus currentReady = ConditionStatus::Missing;
         const NodeHealth *record = nullptr;
+        SimDuration gracePeriod;
     };
 
+    /// Ready and not-ready node counts of a zone (what computeZoneState needs).
+    struct ZoneCount
+    {
+        int ready = 0;
+        int notReady = 0;
+        std::size_t size() const { return static_cast<std::size_t>(ready + notReady); }
+    };
+
+    /// What the monitor knows of a node between passes, from its informers (the node and
+    /// lease watches). A pass looks only at the nodes that changed, whose grace period ran
+    /// out, or that are not quietly Ready; for all others upstream's pass would change
+    /// nothing, so skipping them keeps the result exactly upstream's at a fraction of the
+    /// cost for thousands of nodes.
+    struct TrackedNode
+    {
+        bool present = false;      ///< the Node exists (the informer's view)
+        bool known = false;        ///< RegisteredNode reported (upstream knownNodeSet)
+        bool changed = true;       ///< the Node was added or modified since the last pass
+        bool leaseRenewed = false; ///< its Lease was renewed since the last pass
+        bool inPassList = false;
+        bool attention = true;     ///< not quietly Ready: looked at in every pass
+        std::optional<SimTime> leaseRenewTime; ///< the newest renewTime the lease informer saw
+        std::optional<std::string> countedZone; ///< the zone it is counted in (not excluded)
+        bool countedReady = false;
+        SimTime deadline;          ///< probeTimestamp + grace period when last judged
+    };
+    using Deadline = std::pair<SimTime, std::string>;
+
     void monitorNodeHealth();
+    void trackInformers();
+    void notePassWork(const std::string &name, TrackedNode &tracked);
+    void registerAddedNodes();
+    void forgetDeletedNodes();
+    std::vector<std::string> takePassWork(SimTime now);
+    void judgeNode(const std::string &name, TrackedNode &tracked);
+    void countInZone(TrackedNode &tracked, std::optional<std::string> zone, bool ready);
+    void scheduleDeadline(const std::string &name, TrackedNode &tracked, SimTime deadline);
     HealthResult tryUpdateNodeHealth(const store::Node &listed);
     void processTaintBaseEviction(const store::Node &node, ConditionStatus observedReady);
     bool markNodeForTainting(const store::Node &node, ConditionStatus status);
     void markNodeAsReachable(const store::Node &node);
     void markPodsNotReady(const std::string &nodeName);
-    void handleDisruption(const std::map<std::string, std::vector<ConditionStatus>> &conditions,
-                          const std::vector<std::shared_ptr<const store::Node>> &nodes);
+    void handleDisruption(const std::map<std::string, ZoneCount> &zoneCounts);
     void setLimiterInZone(const std::string &zone, std::size_t zoneSize, ZoneState state);
     void setZoneState(const std::string &zone, ZoneState state);
     void doNoExecuteTaintingPass();
@@ -77,8 +115,13 @@ private:
 
     sim::SimContext &m_context;
     std::unordered_map<std::string, NodeHealth> m_health;
-    std::unordered_map<std::string, std::uint64_t> m_knownNodes; ///< name -> last pass seen
-    std::uint64_t m_pass = 0;
+    std::unordered_map<std::string, TrackedNode> m_tracked;
+    std::vector<std::string> m_passList;  ///< nodes flagged since the last pass
+    std::vector<std::string> m_added;     ///< Added events since the last pass
+    std::vector<std::string> m_removed;   ///< Deleted events since the last pass
+    std::set<std::string> m_attention;    ///< nodes every pass looks at
+    std::priority_queue<Deadline, std::vector<Deadline>, std::greater<Deadline>> m_deadlines;
+    std::map<std::string, ZoneCount> m_zoneCounts;
     std::map<std::string, Zone> m_zones;
     std::set<std::string> m_noSchedulePending;
 };

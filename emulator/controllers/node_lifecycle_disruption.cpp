@@ -38,20 +38,18 @@ void NodeLifecycleController::setLimiterInZone(const std::string &key, std::size
     zoneFor(key).queue.swapLimiter(qps, m_context.engine.now());
 }
 
-void NodeLifecycleController::handleDisruption(
-    const std::map<std::string, std::vector<ConditionStatus>> &conditions,
-    const std::vector<std::shared_ptr<const store::Node>> &nodes)
+void NodeLifecycleController::handleDisruption(const std::map<std::string, ZoneCount> &conditions)
 {
     const double threshold = m_context.cluster.controllerManager.unhealthyZoneThreshold;
     std::map<std::string, ZoneState> newStates;
     bool allAreFullyDisrupted = true;
-    for (const auto &[key, readiness] : conditions) {
-        const ZoneState state = computeZoneState(readiness, threshold);
+    for (const auto &[key, count] : conditions) {
+        const ZoneState state = zoneStateFromCounts(count.ready, count.notReady, threshold);
         if (state != ZoneState::FullDisruption)
             allAreFullyDisrupted = false;
         newStates[key] = state;
         Zone &zone = zoneFor(key);
-        zone.size = readiness.size();
+        zone.size = count.size();
         if (!zone.stateKnown) {
             zone.state = ZoneState::Initial; // "Setting initial state for unseen zone"
             zone.stateKnown = true;
@@ -77,7 +75,7 @@ void NodeLifecycleController::handleDisruption(
         // "Controller detected that all Nodes are not-Ready. Entering master disruption mode":
         // a control-plane or network problem is likelier than every node dying, so undo the
         // NoExecute taints and stop all evictions.
-        for (const auto &node : nodes)
+        for (const auto &node : m_context.store.nodes().list())
             if (auto latest = m_context.store.nodes().get(node->meta.name))
                 markNodeAsReachable(*latest);
         for (auto &[key, zone] : m_zones) {
@@ -93,10 +91,14 @@ void NodeLifecycleController::handleDisruption(
     if (allWasFullyDisrupted) {
         // Exiting master disruption mode: every node gets a fresh grace period.
         const SimTime now = m_context.engine.now();
-        for (const auto &node : nodes) {
+        const SimDuration grace = SimDuration::milliseconds(m_context.cluster.controllerManager.nodeMonitorGracePeriodMs);
+        for (const auto &node : m_context.store.nodes().list()) {
             NodeHealth &health = m_health[node->meta.name];
             health.probeTimestamp = now;
             health.readyTransitionTimestamp = now;
+            const auto tracked = m_tracked.find(node->meta.name);
+            if (tracked != m_tracked.end())
+                scheduleDeadline(node->meta.name, tracked->second, now + grace);
         }
         for (auto &[key, zone] : m_zones) {
             if (!zone.stateKnown)

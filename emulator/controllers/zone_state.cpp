@@ -39,7 +39,11 @@ ZoneState computeZoneState(const std::vector<ConditionStatus> &readyConditions,
     }
     if (notReadyCount)
         *notReadyCount = notReadyNodes;
+    return zoneStateFromCounts(readyNodes, notReadyNodes, unhealthyZoneThreshold);
+}
 
+ZoneState zoneStateFromCounts(int readyNodes, int notReadyNodes, double unhealthyZoneThreshold)
+{
     if (readyNodes == 0 && notReadyNodes > 0)
         return ZoneState::FullDisruption;
     // notReadyNodes > 2 &&

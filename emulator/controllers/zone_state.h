@@ -30,6 +30,9 @@ int zoneStateCode(ZoneState state);
 ZoneState computeZoneState(const std::vector<ConditionStatus> &readyConditions,
                            double unhealthyZoneThreshold, int *notReadyCount = nullptr);
 
+/// The same rule from the counts: Ready nodes and all others (not ready, unknown, missing).
+ZoneState zoneStateFromCounts(int readyNodes, int notReadyNodes, double unhealthyZoneThreshold);
+
 /// upstream metric node_collector_zone_health: float64(100*(size-notReady)) / float64(size)
 /// (NaN for an empty zone, as upstream's 0/0).
 double zoneHealthPercent(int zoneSize, int notReadyCount);
