@@ -31,6 +31,9 @@ WorkloadControllers::WorkloadControllers(sim::SimContext &context)
     m_jobController = std::make_unique<JobController>(context, m_jobs, m_pods, context.rng.child("job-controller"));
     m_ttlAfterFinishedController =
         std::make_unique<TtlAfterFinishedController>(context, m_jobs, *m_garbageCollector);
+    m_cronJobController = std::make_unique<CronJobController>(context, m_cronJobs, m_jobs, *m_garbageCollector);
+    m_statefulSetController =
+        std::make_unique<StatefulSetController>(context, m_statefulSets, m_pods, m_controllerRevisions);
 }
 
 WorkloadControllers::~WorkloadControllers() = default;

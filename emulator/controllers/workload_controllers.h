@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 #pragma once
 
+#include "cron_job_controller.h"
 #include "daemon_set_controller.h"
 #include "deployment_controller.h"
 #include "disruption_controller.h"
@@ -8,6 +9,7 @@
 #include "informer.h"
 #include "job_controller.h"
 #include "replica_set_controller.h"
+#include "stateful_set_controller.h"
 #include "ttl_after_finished_controller.h"
 
 #include "emulator/sim/sim_context.h"
@@ -82,6 +84,8 @@ private:
     std::unique_ptr<GarbageCollector> m_garbageCollector;
     std::unique_ptr<JobController> m_jobController;
     std::unique_ptr<TtlAfterFinishedController> m_ttlAfterFinishedController;
+    std::unique_ptr<CronJobController> m_cronJobController;
+    std::unique_ptr<StatefulSetController> m_statefulSetController;
 };
 
 } // namespace emu::ctrl

@@ -55,7 +55,7 @@ Emulator::Emulator(api::ClusterSpec cluster, api::ScenarioSpec scenario, const O
     , m_store(m_engine)
     , m_events(m_engine)
     , m_rng(options.seed.value_or(m_scenario.seed))
-    , m_context{m_engine, m_store, m_events, m_cluster, m_rng, options.leaseEvents}
+    , m_context{m_engine, m_store, m_events, m_cluster, m_rng, options.leaseEvents, m_scenario.startTimeMs}
 {
     if (options.seed)
         m_scenario.seed = *options.seed;

@@ -21,6 +21,7 @@ struct SimContext
     const api::ClusterSpec &cluster;
     const Rng &rng;
     bool leaseEvents = false; ///< record LeaseRenewed events (--lease-events)
+    std::int64_t startTimeMs = 0; ///< the Scenario's startTime (Unix ms) at t = 0: the wall clock of CronJobs
 };
 
 } // namespace emu::sim

@@ -238,9 +238,10 @@ void TestCli::runWritesEventsMetricsStateAndReport()
     const QJsonObject list = QJsonDocument::fromJson(state.readAll()).object();
     QCOMPARE(list.value("kind").toString(), QString("List"));
     // Nodes, leases, the Deployment's 4 pods, the other objects and its ReplicaSet, the
-    // DaemonSet's 6 pods and its ControllerRevision. The zone outage at 1m has not evicted
-    // anything by 5m (300 s toleration after the taint; daemon pods tolerate it forever).
-    QCOMPARE(list.value("items").toArray().size(), 6 + 6 + 4 + 7 + 1 + 6 + 1);
+    // DaemonSet's 6 pods and its ControllerRevision, the StatefulSet's 3 pods, 3 claims and
+    // ControllerRevision. The zone outage at 1m has not evicted anything by 5m (300 s
+    // toleration after the taint; daemon pods tolerate it forever).
+    QCOMPARE(list.value("items").toArray().size(), 6 + 6 + 4 + 7 + 1 + 6 + 1 + 3 + 3 + 1);
     QVERIFY(QFile::exists(dir + "/report/index.html"));
 }
 
