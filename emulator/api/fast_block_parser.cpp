@@ -14,7 +14,7 @@ namespace {
 
 constexpr YAML::anchor_t noAnchor = 0;
 // Deeper nesting than this goes to yaml-cpp, which has its own depth guard.
-constexpr int maxDepth = 200;
+constexpr int maxBlockDepth = 200;
 
 struct Line
 {
@@ -162,7 +162,7 @@ private:
     // `parentIndent`. On return m_line is the first line after the node.
     bool parseNode(std::size_t line, std::size_t col, int parentIndent, int depth)
     {
-        if (depth > maxDepth)
+        if (depth > maxBlockDepth)
             return false;
         const Line &l = m_lines[line];
         const char c = m_text[l.start + col];

@@ -5,7 +5,7 @@ namespace emu::api {
 
 namespace {
 
-constexpr int maxDepth = 1000;
+constexpr int maxJsonDepth = 1000;
 
 class JsonParser
 {
@@ -55,7 +55,7 @@ private:
 
     std::optional<Value> parseValue(int depth)
     {
-        if (depth > maxDepth)
+        if (depth > maxJsonDepth)
             return fail("JSON nested too deeply");
         if (m_index >= m_text.size())
             return fail("unexpected end of JSON input");

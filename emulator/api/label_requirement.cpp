@@ -32,7 +32,7 @@ std::string goStringSlice(const std::vector<std::string> &values)
     return out + "}";
 }
 
-std::string join(const std::vector<std::string> &parts, std::string_view sep)
+std::string joinValues(const std::vector<std::string> &parts, std::string_view sep)
 {
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i)
@@ -50,7 +50,7 @@ ParseResult<LabelRequirement> LabelRequirement::make(std::string key, SelectorOp
     using Op = SelectorOperator;
     std::vector<FieldError> errors;
     if (const auto errs = isQualifiedName(key); !errs.empty())
-        errors.push_back(field::invalid(field::child(path, "key"), field::quote(key), join(errs, "; ")));
+        errors.push_back(field::invalid(field::child(path, "key"), field::quote(key), joinValues(errs, "; ")));
     const std::string valuePath = field::child(path, "values");
     switch (op) {
     case Op::In:
@@ -87,7 +87,7 @@ ParseResult<LabelRequirement> LabelRequirement::make(std::string key, SelectorOp
     for (std::size_t i = 0; i < values.size(); ++i) {
         if (const auto errs = isValidLabelValue(values[i]); !errs.empty())
             errors.push_back(field::invalid(field::key(field::index(valuePath, i), key),
-                                            field::quote(values[i]), join(errs, "; ")));
+                                            field::quote(values[i]), joinValues(errs, "; ")));
     }
     if (!errors.empty())
         return ParseResult<LabelRequirement>::failure(std::move(errors));
@@ -151,7 +151,7 @@ std::string LabelRequirement::toString() const
     const bool set = op == Op::In || op == Op::NotIn;
     std::vector<std::string> sorted = values; // "normalizes value order on output"
     std::sort(sorted.begin(), sorted.end());
-    return out + (set ? "(" : "") + join(sorted, ",") + (set ? ")" : "");
+    return out + (set ? "(" : "") + joinValues(sorted, ",") + (set ? ")" : "");
 }
 
 // ------------------------------------------------------------------ LabelSelector

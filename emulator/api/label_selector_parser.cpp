@@ -12,7 +12,7 @@ namespace emu::api {
 
 namespace {
 
-std::string join(const std::vector<std::string> &parts, std::string_view sep)
+std::string joinParts(const std::vector<std::string> &parts, std::string_view sep)
 {
     std::string out;
     for (std::size_t i = 0; i < parts.size(); ++i)
@@ -175,7 +175,7 @@ private:
         }
         if (const auto errs = isQualifiedName(key); !errs.empty()) {
             // upstream validates with the parser's nil *field.Path, which prints as "<nil>"
-            error = "<nil>: " + field::invalid({}, field::quote(key), join(errs, "; ")).message;
+            error = "<nil>: " + field::invalid({}, field::quote(key), joinParts(errs, "; ")).message;
             return std::nullopt;
         }
         const Token next = lookahead(true).first;
@@ -210,7 +210,7 @@ private:
             for (const auto &e : result.errors)
                 messages.push_back(e.format());
             // upstream: utilerrors.Aggregate formatting
-            error = messages.size() == 1 ? messages.front() : "[" + join(messages, ", ") + "]";
+            error = messages.size() == 1 ? messages.front() : "[" + joinParts(messages, ", ") + "]";
             return std::nullopt;
         }
         return *result.value;

@@ -4,6 +4,7 @@
 // memory.available with the hard threshold, reports MemoryPressure (held for the pressure
 // transition period), and while a pressure condition is True evicts one pod per cycle.
 #include "kubelet.h"
+#include "system_critical_priority.h"
 
 #include "emulator/api/quantity.h"
 
@@ -19,7 +20,6 @@ constexpr SimDuration evictionPressureTransitionPeriod = SimDuration::minutes(5)
 constexpr std::int64_t memoryAvailableThreshold = 100 * 1024 * 1024; ///< evictionHard memory.available<100Mi
 // eviction_manager.go: a hard threshold evicts with this grace period.
 constexpr std::int64_t immediateEvictionGracePeriodSeconds = 1;
-constexpr std::int64_t systemCriticalPriority = 2'000'000'000;
 
 std::string bytes(std::int64_t value)
 {

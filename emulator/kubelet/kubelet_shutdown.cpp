@@ -2,6 +2,7 @@
 // Graceful node shutdown (pkg/kubelet/nodeshutdown: nodeshutdown_manager_linux.go and
 // podManager.killPods; spec 4.1).
 #include "kubelet.h"
+#include "system_critical_priority.h"
 
 #include <algorithm>
 #include <memory>
@@ -13,8 +14,6 @@ namespace {
 // pkg/kubelet/nodeshutdown: nodeShutdownReason, nodeShutdownMessage, nodeShutdownNotAdmittedReason.
 constexpr const char *shutdownReason = "Terminated";
 constexpr const char *shutdownMessage = "Pod was terminated in response to imminent node shutdown.";
-// scheduling.SystemCriticalPriority: the two-phase mode's critical group.
-constexpr std::int64_t systemCriticalPriority = 2'000'000'000;
 
 } // namespace
 
