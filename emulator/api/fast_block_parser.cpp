@@ -24,10 +24,10 @@ struct Line
     bool blank = false;     ///< empty or comment only
 };
 
-class Parser
+class BlockParser
 {
 public:
-    Parser(std::string_view text, YAML::EventHandler &handler) : m_text(text), m_handler(handler) {}
+    BlockParser(std::string_view text, YAML::EventHandler &handler) : m_text(text), m_handler(handler) {}
 
     bool run()
     {
@@ -412,7 +412,7 @@ private:
 
 bool FastBlockParser::parse(std::string_view chunk, YAML::EventHandler &handler)
 {
-    Parser parser(chunk, handler);
+    BlockParser parser(chunk, handler);
     return parser.run();
 }
 

@@ -37,7 +37,7 @@ std::optional<std::uint64_t> unitNanos(std::string_view unit)
     return std::nullopt;
 }
 
-bool isDigit(char c) { return c >= '0' && c <= '9'; }
+bool isDecimalDigit(char c) { return c >= '0' && c <= '9'; }
 
 std::optional<std::int64_t> fail(std::string *error, std::string message)
 {
@@ -65,12 +65,12 @@ std::optional<std::int64_t> parseGoDuration(std::string_view text, std::string *
 
     std::uint64_t total = 0;
     while (!s.empty()) {
-        if (!(s[0] == '.' || isDigit(s[0])))
+        if (!(s[0] == '.' || isDecimalDigit(s[0])))
             return fail(error, invalid);
         // leadingInt: overflow is an error
         std::uint64_t whole = 0;
         std::size_t i = 0;
-        for (; i < s.size() && isDigit(s[i]); ++i) {
+        for (; i < s.size() && isDecimalDigit(s[i]); ++i) {
             if (whole > kSignBit / 10)
                 return fail(error, invalid);
             whole = whole * 10 + static_cast<std::uint64_t>(s[i] - '0');
@@ -87,7 +87,7 @@ std::optional<std::int64_t> parseGoDuration(std::string_view text, std::string *
             s.remove_prefix(1);
             bool overflow = false;
             std::size_t j = 0;
-            for (; j < s.size() && isDigit(s[j]); ++j) {
+            for (; j < s.size() && isDecimalDigit(s[j]); ++j) {
                 if (overflow)
                     continue;
                 if (fraction > (kSignBit - 1) / 10) {
@@ -109,7 +109,7 @@ std::optional<std::int64_t> parseGoDuration(std::string_view text, std::string *
             return fail(error, invalid);
 
         std::size_t u = 0;
-        while (u < s.size() && s[u] != '.' && !isDigit(s[u]))
+        while (u < s.size() && s[u] != '.' && !isDecimalDigit(s[u]))
             ++u;
         if (u == 0)
             return fail(error, "time: missing unit in duration " + quote(text));

@@ -13,7 +13,7 @@ namespace {
 using PodPtr = std::shared_ptr<const store::Pod>;
 
 // controller.SlowStartInitialBatchSize
-constexpr int slowStartInitialBatchSize = 1;
+constexpr int daemonSlowStartInitialBatchSize = 1;
 // extensions.DaemonSetTemplateGenerationKey and the annotation the API server keeps it in.
 constexpr const char *templateGenerationLabel = "pod-template-generation";
 constexpr const char *templateGenerationAnnotation = "deprecated.daemonset.template.generation";
@@ -31,7 +31,7 @@ bool olderScheduledFirst(const PodPtr &a, const PodPtr &b)
     return a->meta.name < b->meta.name;
 }
 
-std::string keyOf(const std::string &namespaceName, const std::string &name)
+std::string daemonSetKeyOf(const std::string &namespaceName, const std::string &name)
 {
     return namespaceName + '/' + name;
 }
@@ -110,7 +110,7 @@ std::shared_ptr<const store::DaemonSet> DaemonSetController::resolveControllerRe
 {
     if (ref.kind != store::DaemonSet::kind)
         return nullptr;
-    auto ds = m_daemonSets.get(keyOf(namespaceName, ref.name));
+    auto ds = m_daemonSets.get(daemonSetKeyOf(namespaceName, ref.name));
     return ds && ds->meta.uid == ref.uid ? ds : nullptr;
 }
 
@@ -356,7 +356,7 @@ std::optional<std::string> DaemonSetController::syncNodes(const SyncState &s, st
         return std::nullopt;
     std::vector<std::string> deleteKeys;
     for (const std::string &name : podsToDelete)
-        deleteKeys.push_back(keyOf(ds.meta.namespaceName, name));
+        deleteKeys.push_back(daemonSetKeyOf(ds.meta.namespaceName, name));
     m_expectations.expect(key, static_cast<int>(nodesNeeding.size()), deleteKeys);
 
     const ControllerOwner owner = ControllerOwner::of(ds);
@@ -365,7 +365,7 @@ std::optional<std::string> DaemonSetController::syncNodes(const SyncState &s, st
     const int count = static_cast<int>(nodesNeeding.size());
     int attempted = 0;
     int created = 0;
-    for (int batch = std::min(count, slowStartInitialBatchSize); batch > 0 && !error;
+    for (int batch = std::min(count, daemonSlowStartInitialBatchSize); batch > 0 && !error;
          batch = std::min(2 * batch, count - attempted)) {
         for (int i = 0; i < batch; ++i) {
             const std::string &nodeName = nodesNeeding[static_cast<std::size_t>(attempted++)];

@@ -16,7 +16,7 @@ namespace {
 using PodPtr = std::shared_ptr<const store::Pod>;
 
 // controller.SlowStartInitialBatchSize
-constexpr int slowStartInitialBatchSize = 1;
+constexpr int jobSlowStartInitialBatchSize = 1;
 
 } // namespace
 
@@ -327,7 +327,7 @@ std::optional<std::string> JobController::createPods(const store::Job &job, cons
     int created = 0;
     int attempted = 0;
     std::optional<std::string> error;
-    for (int batch = std::min(count, slowStartInitialBatchSize); batch > 0 && !error;
+    for (int batch = std::min(count, jobSlowStartInitialBatchSize); batch > 0 && !error;
          batch = std::min(2 * batch, count - attempted)) {
         for (int i = 0; i < batch; ++i) {
             const std::optional<int> index =

@@ -7,7 +7,7 @@ namespace emu::ctrl {
 
 namespace {
 
-std::string textOf(const api::Value *value)
+std::string valueText(const api::Value *value)
 {
     return value && value->isScalar() && !value->isNull() ? value->text() : std::string();
 }
@@ -16,8 +16,8 @@ std::string textOf(const api::Value *value)
 const store::Pod::ContainerStatus *matchingContainer(const std::vector<store::Pod::ContainerStatus> &statuses,
                                                      const api::Value &requirement)
 {
-    const std::string containerName = textOf(requirement.find("containerName"));
-    const std::string op = textOf(requirement.find("operator"));
+    const std::string containerName = valueText(requirement.find("containerName"));
+    const std::string op = valueText(requirement.find("operator"));
     const api::Value *values = requirement.find("values");
     for (const store::Pod::ContainerStatus &status : statuses) {
         if (status.state.kind != store::Pod::ContainerState::Kind::Terminated || status.state.exitCode == 0)
@@ -44,7 +44,7 @@ std::optional<PodFailurePolicyMatch> matchPodFailurePolicy(const api::Value &pol
     const std::string podName = pod.meta.namespaceName + "/" + pod.meta.name;
     for (std::size_t index = 0; index < rules->size(); ++index) {
         const api::Value &rule = rules->at(index);
-        const std::string action = textOf(rule.find("action"));
+        const std::string action = valueText(rule.find("action"));
         if (const api::Value *onExitCodes = rule.find("onExitCodes"); onExitCodes && onExitCodes->isMapping()) {
             const store::Pod::ContainerStatus *container = matchingContainer(pod.status.containerStatuses, *onExitCodes);
             if (!container)
@@ -58,8 +58,8 @@ std::optional<PodFailurePolicyMatch> matchPodFailurePolicy(const api::Value &pol
         }
         if (const api::Value *conditions = rule.find("onPodConditions")) {
             for (const api::Value &pattern : conditions->items()) {
-                const std::string type = textOf(pattern.find("type"));
-                std::string status = textOf(pattern.find("status"));
+                const std::string type = valueText(pattern.find("type"));
+                std::string status = valueText(pattern.find("status"));
                 if (status.empty())
                     status = "True";
                 const store::Pod::Condition *condition = pod.condition(type);

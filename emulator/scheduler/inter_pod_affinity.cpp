@@ -12,9 +12,9 @@ namespace {
 
 using Code = FilterResult::Code;
 
-FilterResult reject(Code code, std::string_view reason)
+FilterResult rejectAffinity(Code code, std::string_view reason)
 {
-    return FilterResult::reject(code, std::string(plugin::InterPodAffinity), {std::string(reason)});
+    return FilterResult::rejectAffinity(code, std::string(plugin::InterPodAffinity), {std::string(reason)});
 }
 
 bool hasRequiredTerms(const PodAffinityTerms *terms)
@@ -189,14 +189,14 @@ FilterResult InterPodAffinity::filter(const NodeInfo &node) const
 {
     // upstream: filtering.go Filter
     if (m_terms && m_terms->invalid)
-        return reject(Code::UnschedulableAndUnresolvable, reason::PodAffinityRulesNotMatch);
+        return rejectAffinity(Code::UnschedulableAndUnresolvable, reason::PodAffinityRulesNotMatch);
     if (!satisfyPodAffinity(node))
-        return reject(Code::UnschedulableAndUnresolvable, reason::PodAffinityRulesNotMatch);
+        return rejectAffinity(Code::UnschedulableAndUnresolvable, reason::PodAffinityRulesNotMatch);
     if (m_terms && !m_antiAffinityCounts.empty()
         && anyDomainCounted(m_antiAffinityCounts, &m_terms->requiredAntiAffinity, node))
-        return reject(Code::Unschedulable, reason::PodAntiAffinityRulesNotMatch);
+        return rejectAffinity(Code::Unschedulable, reason::PodAntiAffinityRulesNotMatch);
     if (!m_existingAntiAffinityCounts.empty() && anyDomainCounted(m_existingAntiAffinityCounts, nullptr, node))
-        return reject(Code::Unschedulable, reason::ExistingAntiAffinityRulesNotMatch);
+        return rejectAffinity(Code::Unschedulable, reason::ExistingAntiAffinityRulesNotMatch);
     return FilterResult::success();
 }
 

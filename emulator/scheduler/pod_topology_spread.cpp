@@ -16,9 +16,9 @@ using Code = FilterResult::Code;
 /// upstream: v1.LabelHostname, whose per-node counts are taken in Score.
 constexpr std::string_view kHostnameKey = "kubernetes.io/hostname";
 
-FilterResult reject(Code code, std::string_view reason)
+FilterResult rejectSpread(Code code, std::string_view reason)
 {
-    return FilterResult::reject(code, std::string(plugin::PodTopologySpread), {std::string(reason)});
+    return FilterResult::rejectSpread(code, std::string(plugin::PodTopologySpread), {std::string(reason)});
 }
 
 /// A node's value for the key, "" when it has none (as Go's map lookup).
@@ -112,11 +112,11 @@ FilterResult PodTopologySpread::filter(const NodeInfo &node) const
 {
     // upstream: filtering.go Filter
     if (m_invalid)
-        return reject(Code::UnschedulableAndUnresolvable, reason::TopologySpreadConstraintsNotMatch);
+        return rejectSpread(Code::UnschedulableAndUnresolvable, reason::TopologySpreadConstraintsNotMatch);
     for (const TopologySpreadConstraint &c : m_filterConstraints) {
         const auto label = node.labels().find(c.topologyKey);
         if (label == node.labels().end())
-            return reject(Code::UnschedulableAndUnresolvable, reason::TopologySpreadMissingLabel);
+            return rejectSpread(Code::UnschedulableAndUnresolvable, reason::TopologySpreadMissingLabel);
         // Fewer eligible domains than minDomains: the global minimum is taken as 0.
         const auto domains = m_matchNum.find(c.topologyKey);
         const std::size_t domainCount = domains == m_matchNum.end() ? 0 : domains->second.size();
@@ -131,7 +131,7 @@ FilterResult PodTopologySpread::filter(const NodeInfo &node) const
                 matchNum = it->second;
         }
         if (matchNum + self - minMatch > c.maxSkew)
-            return reject(Code::Unschedulable, reason::TopologySpreadConstraintsNotMatch);
+            return rejectSpread(Code::Unschedulable, reason::TopologySpreadConstraintsNotMatch);
     }
     return FilterResult::success();
 }

@@ -12,7 +12,7 @@ using S = Schema;
 
 namespace {
 
-std::string joined(const std::vector<std::string> &messages)
+std::string joinedMessages(const std::vector<std::string> &messages)
 {
     std::string text;
     for (const std::string &m : messages)
@@ -31,13 +31,13 @@ void checkLabels(const Value &labels, const std::string &path, ValidationContext
         if (const auto problems = isQualifiedName(key.text()); !problems.empty())
             context.warning(labelPath, key.pos(),
                             "Invalid value: " + ValidationContext::quoted(key.text()) + ": "
-                                + joined(problems));
+                                + joinedMessages(problems));
         if (!value.isScalar() || value.isNull())
             continue;
         if (const auto problems = isValidLabelValue(value.text()); !problems.empty())
             context.warning(labelPath, value.pos(),
                             "Invalid value: " + ValidationContext::quoted(value.text()) + ": "
-                                + joined(problems));
+                                + joinedMessages(problems));
     }
 }
 
