@@ -14,7 +14,7 @@ using Code = FilterResult::Code;
 
 FilterResult rejectAffinity(Code code, std::string_view reason)
 {
-    return FilterResult::rejectAffinity(code, std::string(plugin::InterPodAffinity), {std::string(reason)});
+    return FilterResult::reject(code, std::string(plugin::InterPodAffinity), {std::string(reason)});
 }
 
 bool hasRequiredTerms(const PodAffinityTerms *terms)

@@ -18,7 +18,7 @@ constexpr std::string_view kHostnameKey = "kubernetes.io/hostname";
 
 FilterResult rejectSpread(Code code, std::string_view reason)
 {
-    return FilterResult::rejectSpread(code, std::string(plugin::PodTopologySpread), {std::string(reason)});
+    return FilterResult::reject(code, std::string(plugin::PodTopologySpread), {std::string(reason)});
 }
 
 /// A node's value for the key, "" when it has none (as Go's map lookup).
