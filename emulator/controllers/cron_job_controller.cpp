@@ -13,7 +13,7 @@ namespace emu::ctrl {
 
 namespace {
 
-std::int64_t floorDiv(std::int64_t a, std::int64_t b)
+std::int64_t jobFloorDiv(std::int64_t a, std::int64_t b)
 {
     return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
 }
@@ -79,7 +79,7 @@ void CronJobController::record(const store::CronJob &cj, const std::string &type
 
 std::int64_t CronJobController::unixMs(SimTime t) const
 {
-    return m_context.startTimeMs + floorDiv(t.ns(), 1'000'000);
+    return m_context.startTimeMs + jobFloorDiv(t.ns(), 1'000'000);
 }
 
 SimTime CronJobController::simTime(std::int64_t unixSeconds) const
@@ -93,10 +93,10 @@ std::optional<CronJobController::ScheduleTimes> CronJobController::mostRecentSch
 {
     const std::int64_t nowMs = unixMs(m_context.engine.now());
     ScheduleTimes r;
-    r.earliest = floorDiv(unixMs(cj.status.lastScheduleTime.value_or(cj.meta.creationTimestamp)), 1000);
+    r.earliest = jobFloorDiv(unixMs(cj.status.lastScheduleTime.value_or(cj.meta.creationTimestamp)), 1000);
     if (withDeadline && cj.spec.startingDeadlineSeconds) {
         // "controller is not going to schedule anything below this point"
-        const std::int64_t deadline = floorDiv(nowMs, 1000) - *cj.spec.startingDeadlineSeconds;
+        const std::int64_t deadline = jobFloorDiv(nowMs, 1000) - *cj.spec.startingDeadlineSeconds;
         r.earliest = std::max(r.earliest, deadline);
     }
     const auto t1 = schedule.next(r.earliest, offset);
@@ -272,7 +272,7 @@ bool CronJobController::sync(const std::string &key)
                    "Missed scheduled time to start a job: " + formatRfc1123z(scheduled));
             return;
         }
-        const std::string jobName = cj->meta.name + "-" + std::to_string(floorDiv(scheduled, 60));
+        const std::string jobName = cj->meta.name + "-" + std::to_string(jobFloorDiv(scheduled, 60));
         const bool processed =
             std::any_of(status.active.begin(), status.active.end(),
                         [&](const store::ObjectReference &r) { return r.name == jobName; })

@@ -139,7 +139,7 @@ struct Civil
     int weekday; ///< 0 Sunday
 };
 
-std::int64_t floorDiv(std::int64_t a, std::int64_t b)
+std::int64_t cronFloorDiv(std::int64_t a, std::int64_t b)
 {
     return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
 }
@@ -147,10 +147,10 @@ std::int64_t floorDiv(std::int64_t a, std::int64_t b)
 // H. Hinnant's civil_from_days.
 Civil civilFromSeconds(std::int64_t local)
 {
-    const std::int64_t days = floorDiv(local, 86400);
+    const std::int64_t days = cronFloorDiv(local, 86400);
     const std::int64_t secs = local - days * 86400;
     std::int64_t z = days + 719468;
-    const std::int64_t era = floorDiv(z, 146097);
+    const std::int64_t era = cronFloorDiv(z, 146097);
     const std::int64_t doe = z - era * 146097;
     const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
     const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
@@ -266,7 +266,7 @@ std::optional<std::int64_t> CronSchedule::next(std::int64_t unixSeconds, std::in
     if (m_everySeconds > 0)
         return unixSeconds + m_everySeconds;
     // The upcoming whole minute (seconds are always 0 in the standard format).
-    std::int64_t t = floorDiv(unixSeconds + zoneOffsetSeconds, 60) * 60 + 60;
+    std::int64_t t = cronFloorDiv(unixSeconds + zoneOffsetSeconds, 60) * 60 + 60;
     Civil c = civilFromSeconds(t);
     const std::int64_t yearLimit = c.year + 5;
     auto bit = [](std::uint64_t set, int value) { return (set >> value) & 1; };
@@ -317,7 +317,7 @@ std::string formatRfc3339(std::int64_t unixSeconds, std::int64_t zoneOffsetSecon
     const std::int64_t local = unixSeconds + zoneOffsetSeconds;
     const Civil c = civilFromSeconds(local);
     std::string out = std::to_string(c.year) + "-" + twoDigits(c.month) + "-" + twoDigits(c.day) + "T"
-                      + twoDigits(c.hour) + ":" + twoDigits(c.minute) + ":" + twoDigits(local - floorDiv(local, 60) * 60);
+                      + twoDigits(c.hour) + ":" + twoDigits(c.minute) + ":" + twoDigits(local - cronFloorDiv(local, 60) * 60);
     if (zoneOffsetSeconds == 0)
         return out + "Z";
     const std::int64_t magnitude = zoneOffsetSeconds < 0 ? -zoneOffsetSeconds : zoneOffsetSeconds;
@@ -332,7 +332,7 @@ std::string formatRfc1123z(std::int64_t unixSeconds)
     const Civil c = civilFromSeconds(unixSeconds);
     return std::string(weekdays[c.weekday]) + ", " + twoDigits(c.day) + " " + monthAbbrev[c.month - 1] + " "
            + std::to_string(c.year) + " " + twoDigits(c.hour) + ":" + twoDigits(c.minute) + ":"
-           + twoDigits(unixSeconds - floorDiv(unixSeconds, 60) * 60) + " +0000";
+           + twoDigits(unixSeconds - cronFloorDiv(unixSeconds, 60) * 60) + " +0000";
 }
 
 } // namespace emu::ctrl

@@ -5,12 +5,12 @@ namespace emu::ctrl::statefulpod {
 
 namespace {
 
-std::string textOf(const api::Value *value)
+std::string templateText(const api::Value *value)
 {
     return value && value->isScalar() && !value->isNull() ? value->text() : std::string();
 }
 
-api::Value &mappingAt(api::Value &parent, std::string_view key)
+api::Value &statefulMappingAt(api::Value &parent, std::string_view key)
 {
     api::Value *child = parent.find(key);
     if (!child || !child->isMapping())
@@ -42,7 +42,7 @@ std::vector<Claim> claimsFor(const store::StatefulSet &set, int ordinal)
     std::vector<Claim> claims;
     for (const api::Value &t : set.spec.volumeClaimTemplates.items()) {
         const api::Value *metadata = t.isMapping() ? t.find("metadata") : nullptr;
-        const std::string name = textOf(metadata ? metadata->find("name") : nullptr);
+        const std::string name = templateText(metadata ? metadata->find("name") : nullptr);
         if (!name.empty())
             claims.push_back({name, name + "-" + set.meta.name + "-" + std::to_string(ordinal), t});
     }
@@ -63,7 +63,7 @@ api::Value podManifest(const store::StatefulSet &set, const api::Value &podTempl
     for (const char *key : {"labels", "annotations", "finalizers"})
         if (const api::Value *v = templateMetadata ? templateMetadata->find(key) : nullptr)
             metadata.set(key, *v);
-    api::Value &labels = mappingAt(metadata, "labels");
+    api::Value &labels = statefulMappingAt(metadata, "labels");
     labels.set(podNameLabel, api::Value::string(name));
     labels.set(podIndexLabel, api::Value::string(std::to_string(ordinal)));
     labels.set(revisionLabel, api::Value::string(revision));
@@ -89,7 +89,7 @@ api::Value podManifest(const store::StatefulSet &set, const api::Value &podTempl
         }
         if (const api::Value *existing = spec.find("volumes"))
             for (const api::Value &v : existing->items()) {
-                const std::string volumeName = textOf(v.isMapping() ? v.find("name") : nullptr);
+                const std::string volumeName = templateText(v.isMapping() ? v.find("name") : nullptr);
                 bool replaced = false;
                 for (const Claim &c : claims)
                     replaced = replaced || c.volumeName == volumeName;

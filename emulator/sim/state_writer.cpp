@@ -22,7 +22,7 @@ bool endsWith(const std::string &text, std::string_view suffix)
            && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-bool fail(std::string *error, std::string message)
+bool failWith(std::string *error, std::string message)
 {
     if (error)
         *error = std::move(message);
@@ -41,11 +41,11 @@ bool writeState(const std::string &file, const store::ObjectStore &store,
     // Binary mode: the same bytes on every platform, so state files diff cleanly.
     std::ofstream out(file, std::ios::binary | std::ios::trunc);
     if (!out)
-        return fail(error, "cannot open " + file + " for writing: " + std::strerror(errno));
+        return failWith(error, "cannot open " + file + " for writing: " + std::strerror(errno));
     out.write(text.data(), static_cast<std::streamsize>(text.size()));
     out.close();
     if (!out)
-        return fail(error, "cannot write " + file + ": " + std::strerror(errno));
+        return failWith(error, "cannot write " + file + ": " + std::strerror(errno));
     return true;
 }
 
