@@ -92,9 +92,13 @@ void Kubelet::evictionTick()
             updateStatus(true);
         }
     }
+    // Evictions need a threshold met now (synchronize(): thresholdsMet, then
+    // thresholdsMetGracePeriod). The MemoryPressure condition the kubelet itself keeps True for
+    // evictionPressureTransitionPeriod after the threshold clears evicts nothing; only a
+    // condition forced by a SetCondition action stands for a threshold that is met.
     auto forced = [&](const char *type) {
         const auto it = m_conditionOverrides.find(type);
-        return it != m_conditionOverrides.end() && it->second == "True";
+        return m_userOverrides.count(type) && it != m_conditionOverrides.end() && it->second == "True";
     };
     std::string resource;
     if (available < memoryAvailableThreshold || forced("MemoryPressure"))
